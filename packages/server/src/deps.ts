@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+import type { Db } from './db/connections.js';
+import type { Env } from './env.js';
+import { SecretBox } from './lib/crypto.js';
+import { LoginThrottle } from './services/auth/loginThrottle.js';
+
+/** Everything a request or a job needs, built once at start-up and passed down explicitly. */
+export type Deps = {
+  env: Env;
+  /** Connected as hetki_app: row-level security applies to every query. */
+  db: Db;
+  /** Connected as hetki_system: only the cross-tenant sweeps use it. */
+  systemDb: Db;
+  redis: Redis;
+  throttle: LoginThrottle;
+  totpBox: SecretBox;
+  now: () => Date;
+};
+
+export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis; now?: () => Date }): Deps {
+  const { env } = parts;
+  return {
+    ...parts,
+    now: parts.now ?? (() => new Date()),
+    throttle: new LoginThrottle(parts.redis, env.REDIS_PREFIX, {
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES,
+      lockSeconds: env.LOGIN_LOCK_MINUTES * 60,
+      maxAttemptsPerIp: env.LOGIN_MAX_PER_IP,
+      ipWindowSeconds: 15 * 60,
+    }),
+    totpBox: new SecretBox(env.MASTER_KEY, 'totp-secret'),
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every variable is listed in .env.example and the README.
+ * DATABASE_URL is the owner connection (migrations, role bootstrap); the server itself connects as
+ * hetki_app and the sweeps as hetki_system, on the same host and database.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  APP_DB_PASSWORD: z.string().min(8).default('hetki_app_dev_password'),
+  SYSTEM_DB_PASSWORD: z.string().min(8).default('hetki_system_dev_password'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/)
+    .default('hetki'),
+  /** 32+ bytes, base64 or hex: encrypts TOTP secrets now and data keys later. */
+  MASTER_KEY: z.string().min(32).default('dev-only-master-key-change-me-in-production-0000'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(5).max(10_000).default(50),
+  REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+const PRODUCTION_REQUIRED = ['DATABASE_URL', 'APP_DB_PASSWORD', 'SYSTEM_DB_PASSWORD', 'MASTER_KEY', 'PUBLIC_URL'] as const;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  if (result.data.NODE_ENV === 'production') {
+    const missing = PRODUCTION_REQUIRED.filter((name) => !source[name]);
+    if (missing.length > 0) throw new Error(`In production set: ${missing.join(', ')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function publicUrl(): string {
+  const current = env();
+  return current.PUBLIC_URL ?? `http://localhost:${current.PORT}`;
+}

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cookieParser from 'cookie-parser';
+import { sql } from 'drizzle-orm';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Deps } from '../deps.js';
+import { logger } from '../lib/logger.js';
+import { appRouter } from '../trpc/appRouter.js';
+import { createContextFactory, normaliseIp } from '../trpc/context.js';
+import { RequestLogWriter } from './requestLogWriter.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export type HttpApp = { app: express.Express; requestLog: RequestLogWriter };
+
+export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}): HttpApp {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.env.TRUST_PROXY);
+  const requestLog = new RequestLogWriter(deps.db);
+
+  app.use(securityHeaders);
+  app.use(logRequests(requestLog));
+  app.use(cookieParser());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all([
+      deps.db.execute(sql`select 1`).then(
+        () => 'ok',
+        () => 'unreachable',
+      ),
+      deps.redis.ping().then(
+        () => 'ok',
+        () => 'unreachable',
+      ),
+    ]);
+    const [postgres, redis] = checks;
+    res.status(checks.every((check) => check === 'ok') ? 200 : 503).json({ postgres, redis });
+  });
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      maxBodySize: MAX_BODY_BYTES,
+      onError({ error, path: procedure, type }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          // The cause may carry SQL or personal data: log its kind and code only.
+          const cause = error.cause as { name?: string; code?: string } | undefined;
+          logger.error('procedure failed', { procedure, type, cause: cause?.name, pgCode: cause?.code });
+          if (deps.env.NODE_ENV === 'development') console.error(error);
+        }
+      },
+    }),
+  );
+
+  if (options.serveWeb !== false && existsSync(WEB_DIST)) {
+    app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!trpc\/).*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+  });
+  app.use(jsonErrors);
+  return { app, requestLog };
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  next();
+};
+
+/** IP, method, route, status and latency. The query string is dropped: it may carry input. */
+function logRequests(writer: RequestLogWriter): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      writer.add({
+        at: new Date(),
+        ip: normaliseIp(req.ip),
+        method: req.method.slice(0, 10),
+        route: (req.originalUrl.split('?')[0] ?? '/').slice(0, 300),
+        status: res.statusCode,
+        latencyMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  };
+}
+
+/** Anything that escapes a route: a clean status and message, never a stack or SQL. */
+const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: number; type?: string }, _req, res, _next) => {
+  const status = error.status ?? error.statusCode ?? 500;
+  if (status >= 500) logger.error('request failed', { type: error.type });
+  res
+    .status(status)
+    .json({
+      error: {
+        code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+        message: status >= 500 ? 'Something went wrong on our side' : 'Bad request',
+      },
+    });
+};

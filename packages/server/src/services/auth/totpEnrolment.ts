@@ -1,0 +1,69 @@
+import type { TotpEnrolment } from '@hetki/shared';
+import { eq } from 'drizzle-orm';
+import { withDbContext } from '../../db/context.js';
+import { staffUsers } from '../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import { DomainError } from '../../lib/errors.js';
+import { auditSecurityEvent } from './auth.js';
+import { verifyPassword } from './passwords.js';
+import type { ResolvedSession } from './sessions.js';
+import { generateTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
+
+/** Step 1: a new secret, kept pending (encrypted) until the user proves their app has it. */
+export async function startTotpEnrolment(deps: Deps, session: ResolvedSession): Promise<TotpEnrolment> {
+  const secret = generateTotpSecret();
+  await withDbContext(deps.db, { userId: session.user.id }, (tx) =>
+    tx
+      .update(staffUsers)
+      .set({ totpPendingSecret: deps.totpBox.seal(secret), updatedAt: deps.now() })
+      .where(eq(staffUsers.id, session.user.id)),
+  );
+  return { secret, otpauthUrl: otpauthUrl(secret, session.user.email) };
+}
+
+/** Step 2: a valid code from the pending secret turns TOTP on for every later login. */
+export async function confirmTotpEnrolment(deps: Deps, session: ResolvedSession, code: string, ip: string | null): Promise<void> {
+  await withDbContext(deps.db, { userId: session.user.id }, async (tx) => {
+    const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, session.user.id));
+    if (!user?.totpPendingSecret) {
+      throw new DomainError('BAD_REQUEST', 'TOTP_NOT_ENROLLED', 'Start the authenticator set-up first');
+    }
+    const step = verifyTotp(deps.totpBox.open(user.totpPendingSecret), code, deps.now(), null);
+    if (step === null) throw new DomainError('BAD_REQUEST', 'TOTP_INVALID', 'The code is not valid');
+    await tx
+      .update(staffUsers)
+      .set({
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: deps.now(),
+        totpLastStep: step,
+        updatedAt: deps.now(),
+      })
+      .where(eq(staffUsers.id, user.id));
+    await auditSecurityEvent(tx, session, ip, 'totp_enable');
+  });
+}
+
+/** Turning TOTP off needs both the password and a current code. */
+export async function disableTotp(
+  deps: Deps,
+  session: ResolvedSession,
+  input: { password: string; code: string },
+  ip: string | null,
+): Promise<void> {
+  await withDbContext(deps.db, { userId: session.user.id }, async (tx) => {
+    const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, session.user.id));
+    if (!user?.totpSecret) throw new DomainError('BAD_REQUEST', 'TOTP_NOT_ENROLLED', 'Two-step sign-in is not on');
+    if (!(await verifyPassword(user.passwordHash, input.password))) {
+      throw new DomainError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'The password is incorrect');
+    }
+    if (verifyTotp(deps.totpBox.open(user.totpSecret), input.code, deps.now(), user.totpLastStep) === null) {
+      throw new DomainError('UNAUTHORIZED', 'TOTP_INVALID', 'The code is not valid');
+    }
+    await tx
+      .update(staffUsers)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, updatedAt: deps.now() })
+      .where(eq(staffUsers.id, user.id));
+    await auditSecurityEvent(tx, session, ip, 'totp_disable');
+  });
+}

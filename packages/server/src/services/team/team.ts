@@ -1,0 +1,165 @@
+import type { InvitationCreated, PendingInvitation, StaffRole, Team } from '@hetki/shared';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { invitations, memberships, staffUsers } from '../../db/schema/index.js';
+import { publicUrl } from '../../env.js';
+import { randomToken, sha256Hex } from '../../lib/crypto.js';
+import { DomainError, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/uuid.js';
+import { type Actor, appendAudit } from '../audit/auditLog.js';
+
+const INVITATION_DAYS = 7;
+
+/** The acting member: who they are and what role they hold in this clinic. */
+export type Member = Actor & { id: string; role: StaffRole };
+
+const ownerOnly = () => new DomainError('FORBIDDEN', 'OWNER_ONLY', 'Only an owner can grant, change or remove the owner role');
+
+export async function listTeam(tx: Tx, tenantId: string, now: Date): Promise<Team> {
+  const members = await tx
+    .select({
+      userId: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(staffUsers, eq(staffUsers.id, memberships.userId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(staffUsers.name);
+  const pending = await tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(invitations.createdAt);
+  return {
+    members: members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
+    invitations: pending.map(toPendingInvitation),
+  };
+}
+
+function toPendingInvitation(row: typeof invitations.$inferSelect): PendingInvitation {
+  return { id: row.id, email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString() };
+}
+
+/**
+ * Creates a one-time invitation. The token appears only in the returned link (in its fragment,
+ * which browsers never send to a server); the database keeps its hash.
+ */
+export async function inviteMember(
+  tx: Tx,
+  tenantId: string,
+  actor: Member,
+  input: { email: string; role: StaffRole },
+  now: Date,
+): Promise<InvitationCreated> {
+  if (input.role === 'owner' && actor.role !== 'owner') throw ownerOnly();
+  const [alreadyMember] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(staffUsers, eq(staffUsers.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, tenantId), eq(staffUsers.email, input.email)));
+  if (alreadyMember) throw new DomainError('CONFLICT', 'ALREADY_MEMBER', 'This person is already in the team');
+
+  // A new invitation replaces any earlier one still open for the same address.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.email, input.email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+
+  const token = randomToken(32);
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      tenantId,
+      id: newId(),
+      email: input.email,
+      role: input.role,
+      tokenHash: sha256Hex(token),
+      invitedBy: actor.id,
+      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+    })
+    .returning();
+  if (!row) throw new Error('Invitation insert returned nothing');
+  await appendAudit(tx, tenantId, actor, { action: 'create', entity: 'invitation', entityId: row.id, details: { role: row.role } });
+  return { invitation: toPendingInvitation(row), acceptUrl: `${publicUrl()}/invite#token=${token}` };
+}
+
+export async function revokeInvitation(tx: Tx, tenantId: string, actor: Member, invitationId: string, now: Date): Promise<void> {
+  const [row] = await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  if (!row) throw notFound('Invitation');
+  await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'invitation', entityId: invitationId });
+}
+
+async function lockedMembership(tx: Tx, tenantId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .for('update');
+  if (!row) throw notFound('Team member');
+  return row;
+}
+
+/** Refuses to leave a clinic with no owner. Owner rows are locked so two demotions cannot race. */
+async function assertAnotherOwnerRemains(tx: Tx, tenantId: string, userId: string): Promise<void> {
+  const owners = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')))
+    .for('update');
+  if (!owners.some((owner) => owner.userId !== userId)) {
+    throw new DomainError('CONFLICT', 'LAST_OWNER', 'A clinic must keep at least one owner');
+  }
+}
+
+export async function changeMemberRole(tx: Tx, tenantId: string, actor: Member, input: { userId: string; role: StaffRole }): Promise<void> {
+  const target = await lockedMembership(tx, tenantId, input.userId);
+  if ((target.role === 'owner' || input.role === 'owner') && actor.role !== 'owner') throw ownerOnly();
+  if (target.role === input.role) return;
+  if (target.role === 'owner') await assertAnotherOwnerRemains(tx, tenantId, input.userId);
+  await tx
+    .update(memberships)
+    .set({ role: input.role, updatedAt: sql`now()` })
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, input.userId)));
+  await appendAudit(tx, tenantId, actor, {
+    action: 'update',
+    entity: 'membership',
+    entityId: input.userId,
+    details: { from: target.role, to: input.role },
+  });
+}
+
+export async function removeMember(tx: Tx, tenantId: string, actor: Member, userId: string): Promise<void> {
+  const target = await lockedMembership(tx, tenantId, userId);
+  if (target.role === 'owner' && actor.role !== 'owner') throw ownerOnly();
+  if (target.role === 'owner') await assertAnotherOwnerRemains(tx, tenantId, userId);
+  await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'membership', entityId: userId, details: { role: target.role } });
+}

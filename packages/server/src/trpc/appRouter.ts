@@ -1,0 +1,14 @@
+import { router } from './procedures.js';
+import { authRouter } from './routers/auth.js';
+import { platformRouter } from './routers/platform.js';
+import { publicRouter } from './routers/public.js';
+import { staffRouter } from './routers/staff.js';
+
+export const appRouter = router({
+  platform: platformRouter,
+  auth: authRouter,
+  staff: staffRouter,
+  public: publicRouter,
+});
+
+export type AppRouter = typeof appRouter;

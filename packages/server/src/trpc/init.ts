@@ -1,0 +1,61 @@
+import type { ErrorReason, StaffRole } from '@hetki/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { env } from '../env.js';
+import { DomainError } from '../lib/errors.js';
+import type { Context } from './context.js';
+
+export type ProcedureMeta = {
+  /** Staff roles that may call a staff procedure. Required on every staff procedure. */
+  roles?: readonly StaffRole[];
+};
+
+function fieldErrors(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] = [...(fields[key] ?? []), issue.message];
+  }
+  return fields;
+}
+
+function reasonOf(error: TRPCError): ErrorReason {
+  if (error.cause instanceof DomainError) return error.cause.reason;
+  if (error.cause instanceof ZodError || error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') return 'INVALID_INPUT';
+  if (error.code === 'PAYLOAD_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
+  if (error.code === 'NOT_FOUND') return 'NOT_FOUND';
+  return 'INTERNAL';
+}
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      const showDetails = env().NODE_ENV === 'development';
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message: internal && !showDetails ? 'Something went wrong on our side' : zodError ? 'Invalid input' : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          reason: reasonOf(error),
+          fieldErrors: zodError ? fieldErrors(zodError) : undefined,
+          stack: showDetails ? shape.data.stack : undefined,
+        },
+      };
+    },
+  });
+
+/** Turns domain errors thrown anywhere below into their tRPC codes. */
+export const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});

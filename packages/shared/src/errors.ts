@@ -1,0 +1,27 @@
+/**
+ * Machine-readable reasons that travel with an API error (`error.data.reason`), so clients can
+ * show a precise, translated message without parsing English text.
+ */
+export const ERROR_REASONS = [
+  'INVALID_CREDENTIALS',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'TOO_MANY_ATTEMPTS',
+  'SESSION_REQUIRED',
+  'CSRF_FAILED',
+  'NO_TENANT',
+  'ROLE_FORBIDDEN',
+  'NOT_FOUND',
+  'SLUG_TAKEN',
+  'EMAIL_TAKEN',
+  'LAST_OWNER',
+  'OWNER_ONLY',
+  'ALREADY_MEMBER',
+  'INVITE_INVALID',
+  'TOTP_NOT_ENROLLED',
+  'PASSWORD_REUSED',
+  'INVALID_INPUT',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { isValidFinnishBusinessId } from '../domain/businessId.js';
+import { slugProblem } from '../domain/slug.js';
+import { emailSchema, localeSchema, phoneSchema, text, timeZoneSchema } from './common.js';
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(40)
+  .superRefine((slug, ctx) => {
+    const problem = slugProblem(slug);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const businessIdSchema = z.string().trim().max(9).refine(isValidFinnishBusinessId, 'Enter a Finnish business ID such as 1234567-8');
+
+export const addressSchema = z.object({
+  street: text(200),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z -]{2,10}$/, 'Enter a postal code'),
+  city: text(100),
+  country: z.string().trim().length(2).toUpperCase().default('FI'),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/** Per-tenant switches that are not columns of their own. */
+export const tenantPreferencesSchema = z.object({
+  enabledLocales: z.array(localeSchema).min(1).max(3).default(['fi', 'sv', 'en']),
+  /** The privacy notice may limit free copies of a person's data to this many a year. */
+  dataAccessRequestsPerYear: z.number().int().min(1).max(12).default(2),
+});
+export type TenantPreferences = z.infer<typeof tenantPreferencesSchema>;
+
+export const tenantSettingsSchema = z.object({
+  name: text(120),
+  businessId: businessIdSchema.nullable(),
+  address: addressSchema.nullable(),
+  contactEmail: emailSchema.nullable(),
+  contactPhone: phoneSchema.nullable(),
+  timeZone: timeZoneSchema,
+  defaultLocale: localeSchema,
+  preferences: tenantPreferencesSchema,
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+export const updateTenantSettingsInput = tenantSettingsSchema.extend({ preferences: tenantPreferencesSchema.partial() }).partial().strict();
+export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsInput>;
+
+export const publicProfileInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(40) }).strict();
+
+export type PublicProfile = {
+  slug: string;
+  name: string;
+  businessId: string | null;
+  address: Address | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  timeZone: string;
+  defaultLocale: z.infer<typeof localeSchema>;
+  enabledLocales: z.infer<typeof localeSchema>[];
+};
+
+export const signUpInput = z
+  .object({
+    clinic: z.object({ name: text(120), slug: slugSchema }).strict(),
+    owner: z.object({ name: text(120), email: emailSchema, password: z.string().min(1).max(256) }).strict(),
+  })
+  .strict();
+export type SignUpInput = z.infer<typeof signUpInput>;
