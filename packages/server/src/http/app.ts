@@ -30,16 +30,7 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}):
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.all([
-      deps.db.execute(sql`select 1`).then(
-        () => 'ok',
-        () => 'unreachable',
-      ),
-      deps.redis.ping().then(
-        () => 'ok',
-        () => 'unreachable',
-      ),
-    ]);
+    const checks = await Promise.all([probe(deps.db.execute(sql`select 1`)), probe(deps.redis.ping())]);
     const [postgres, redis] = checks;
     res.status(checks.every((check) => check === 'ok') ? 200 : 503).json({ postgres, redis });
   });
@@ -73,6 +64,27 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}):
   return { app, requestLog };
 }
 
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** A dependency that does not answer in time counts as down (a queued Redis command never fails on its own). */
+async function probe(check: Promise<unknown>): Promise<'ok' | 'unreachable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'unreachable'>((resolve) => {
+    timer = setTimeout(() => resolve('unreachable'), READINESS_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      check.then(
+        () => 'ok' as const,
+        () => 'unreachable' as const,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
@@ -102,12 +114,10 @@ function logRequests(writer: RequestLogWriter): RequestHandler {
 const jsonErrors: ErrorRequestHandler = (error: { status?: number; statusCode?: number; type?: string }, _req, res, _next) => {
   const status = error.status ?? error.statusCode ?? 500;
   if (status >= 500) logger.error('request failed', { type: error.type });
-  res
-    .status(status)
-    .json({
-      error: {
-        code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
-        message: status >= 500 ? 'Something went wrong on our side' : 'Bad request',
-      },
-    });
+  res.status(status).json({
+    error: {
+      code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+      message: status >= 500 ? 'Something went wrong on our side' : 'Bad request',
+    },
+  });
 };

@@ -6,6 +6,9 @@ export type Locale = z.infer<typeof localeSchema>;
 
 export const uuidSchema = z.uuid();
 
+/** For procedures that take nothing: anything sent is a 400, not silently ignored. */
+export const noInput = z.undefined();
+
 /** Trimmed, non-empty, bounded free text. Every string input is bounded: oversized input is a 400. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) =>

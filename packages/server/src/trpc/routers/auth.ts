@@ -1,4 +1,12 @@
-import { acceptInviteInput, changePasswordInput, loginInput, switchTenantInput, totpDisableInput, totpVerifyInput } from '@hetki/shared';
+import {
+  acceptInviteInput,
+  changePasswordInput,
+  loginInput,
+  noInput,
+  switchTenantInput,
+  totpDisableInput,
+  totpVerifyInput,
+} from '@hetki/shared';
 import { sha256Hex } from '../../lib/crypto.js';
 import { acceptInvitation } from '../../services/auth/acceptInvitation.js';
 import { changePassword, describeSession, login, switchTenant } from '../../services/auth/auth.js';
@@ -15,14 +23,14 @@ export const authRouter = router({
     return issued.me;
   }),
 
-  logout: sessionProcedure.mutation(async ({ ctx }) => {
+  logout: sessionProcedure.input(noInput).mutation(async ({ ctx }) => {
     await destroySession(ctx.deps, ctx.session.tokenHash);
     clearSessionCookie(ctx.res);
     return { ok: true as const };
   }),
 
   /** The signed-in user, or null: lets the web app decide between the login page and the app. */
-  me: publicProcedure.query(async ({ ctx }) => {
+  me: publicProcedure.input(noInput).query(async ({ ctx }) => {
     const session = ctx.sessionToken ? await resolveSession(ctx.deps, ctx.sessionToken) : null;
     return session ? describeSession(ctx.deps, session) : null;
   }),
@@ -36,7 +44,7 @@ export const authRouter = router({
   }),
 
   totp: router({
-    enrol: sessionProcedure.mutation(({ ctx }) => startTotpEnrolment(ctx.deps, ctx.session)),
+    enrol: sessionProcedure.input(noInput).mutation(({ ctx }) => startTotpEnrolment(ctx.deps, ctx.session)),
     verify: sessionProcedure.input(totpVerifyInput).mutation(async ({ ctx, input }) => {
       await confirmTotpEnrolment(ctx.deps, ctx.session, input.code, ctx.ip);
       return { enabled: true as const };

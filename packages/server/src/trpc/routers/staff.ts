@@ -1,11 +1,20 @@
-import { changeRoleInput, inviteMemberInput, removeMemberInput, revokeInviteInput, updateTenantSettingsInput } from '@hetki/shared';
+import {
+  changeRoleInput,
+  inviteMemberInput,
+  noInput,
+  removeMemberInput,
+  revokeInviteInput,
+  updateTenantSettingsInput,
+} from '@hetki/shared';
 import { changeMemberRole, inviteMember, listTeam, removeMember, revokeInvitation } from '../../services/team/team.js';
 import { getTenantSettings, updateTenantSettings } from '../../services/tenants/tenantSettings.js';
 import { ALL_STAFF, MANAGERS, router, staffProcedure } from '../procedures.js';
 
 export const staffRouter = router({
   team: router({
-    list: staffProcedure(MANAGERS).query(({ ctx }) => listTeam(ctx.tx, ctx.tenantId, ctx.deps.now())),
+    list: staffProcedure(MANAGERS)
+      .input(noInput)
+      .query(({ ctx }) => listTeam(ctx.tx, ctx.tenantId, ctx.deps.now())),
     invite: staffProcedure(MANAGERS)
       .input(inviteMemberInput)
       .mutation(({ ctx, input }) => inviteMember(ctx.tx, ctx.tenantId, ctx.member, input, ctx.deps.now())),
@@ -29,7 +38,9 @@ export const staffRouter = router({
       }),
   }),
   settings: router({
-    get: staffProcedure(ALL_STAFF).query(({ ctx }) => getTenantSettings(ctx.tx, ctx.tenantId)),
+    get: staffProcedure(ALL_STAFF)
+      .input(noInput)
+      .query(({ ctx }) => getTenantSettings(ctx.tx, ctx.tenantId)),
     update: staffProcedure(MANAGERS)
       .input(updateTenantSettingsInput)
       .mutation(({ ctx, input }) => updateTenantSettings(ctx.tx, ctx.tenantId, ctx.member, input)),

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/db/context.js';
+import { auditLog, invitations, memberships, tenants } from '../src/db/schema/index.js';
+import { appRouter } from '../src/trpc/appRouter.js';
+import { type ApiClient, addMember, type Harness, listProcedures, type Me, newClinic, startHarness, uniqueEmail } from './harness.js';
+
+/** What tenant B owns, by which the probes aim at it. */
+type VictimIds = { tenantId: string; ownerId: string; memberId: string; memberEmail: string; invitationId: string };
+
+type Probe =
+  /** Called with B's ids: must be refused. */
+  | { input: (b: VictimIds) => unknown; expect: 'NOT_FOUND' | 'FORBIDDEN' }
+  /** Takes no id of B's: must act on A only and show nothing of B. */
+  | { input: (b: VictimIds) => unknown; expect: 'OWN_TENANT_ONLY' };
+
+/**
+ * Every staff procedure must be listed here. A procedure added later without a probe fails the
+ * suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
+ */
+const PROBES: Record<string, Probe> = {
+  'staff.team.list': { input: () => undefined, expect: 'OWN_TENANT_ONLY' },
+  'staff.team.invite': { input: (b) => ({ email: b.memberEmail, role: 'admin' }), expect: 'OWN_TENANT_ONLY' },
+  'staff.team.revokeInvite': { input: (b) => ({ invitationId: b.invitationId }), expect: 'NOT_FOUND' },
+  'staff.team.changeRole': { input: (b) => ({ userId: b.memberId, role: 'owner' }), expect: 'NOT_FOUND' },
+  'staff.team.remove': { input: (b) => ({ userId: b.ownerId }), expect: 'NOT_FOUND' },
+  'staff.settings.get': { input: () => undefined, expect: 'OWN_TENANT_ONLY' },
+  'staff.settings.update': { input: () => ({ name: 'Renamed by A', contactEmail: 'a@example.test' }), expect: 'OWN_TENANT_ONLY' },
+};
+
+const staffProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('staff.'));
+
+let h: Harness;
+let a: { client: ApiClient; me: Me };
+let b: VictimIds & { name: string };
+
+/** Everything tenant B has, read as superuser from every table that has a tenant_id column. */
+async function snapshotOf(tenantId: string): Promise<string> {
+  const tables = await h.owner<{ table: string }[]>`
+    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r'
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+    order by 1`;
+  const parts: unknown[] = [await h.owner`select * from tenants where id = ${tenantId}`];
+  for (const { table } of tables) {
+    parts.push(table, await h.owner.unsafe(`select * from "${table}" where tenant_id = $1 order by 1, 2`, [tenantId]));
+  }
+  parts.push(
+    await h.owner`select u.* from staff_users u join memberships m on m.user_id = u.id where m.tenant_id = ${tenantId} order by u.id`,
+  );
+  return JSON.stringify(parts);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const clinicA = await newClinic(h.baseUrl, 'Clinic A');
+  a = { client: clinicA.client, me: clinicA.me };
+  const clinicB = await newClinic(h.baseUrl, 'Clinic B');
+  const member = await addMember(clinicB.client, 'practitioner', h.baseUrl);
+  const invited = await clinicB.client.mutate<{ invitation: { id: string } }>('staff.team.invite', {
+    email: uniqueEmail('pending'),
+    role: 'reception',
+  });
+  b = {
+    name: 'Clinic B',
+    tenantId: clinicB.me.tenant?.tenantId as string,
+    ownerId: clinicB.me.user.id,
+    memberId: member.me.user.id,
+    memberEmail: member.email,
+    invitationId: invited.invitation.id,
+  };
+});
+afterAll(() => h.close());
+
+describe('cross-tenant isolation of staff procedures', () => {
+  it('finds the staff procedures, and every one declares its roles and has a probe', () => {
+    expect(staffProcedures.length).toBeGreaterThanOrEqual(7);
+    for (const procedure of staffProcedures) {
+      expect(procedure.roles, `${procedure.path} declares no roles`).toBeInstanceOf(Array);
+      expect(PROBES[procedure.path], `${procedure.path} has no cross-tenant probe`).toBeDefined();
+    }
+  });
+
+  it.each(staffProcedures)('$path, called by an owner of A with B’s ids, cannot see or change B', async ({ path, type }) => {
+    const probe = PROBES[path];
+    if (!probe) throw new Error(`${path} has no cross-tenant probe: add one to PROBES`);
+    const before = await snapshotOf(b.tenantId);
+    const result = await a.client.call(type, path, probe.input(b));
+
+    if (probe.expect === 'OWN_TENANT_ONLY') {
+      expect(result.body.error, JSON.stringify(result.body.error)).toBeUndefined();
+      const shown = JSON.stringify(result.body.result?.data ?? null);
+      for (const secret of [b.tenantId, b.ownerId, b.memberId, b.invitationId, b.name]) expect(shown).not.toContain(secret);
+    } else {
+      expect(result.body.error?.data.code).toBe(probe.expect);
+    }
+    expect(await snapshotOf(b.tenantId)).toBe(before);
+  });
+});
+
+describe('row-level security underneath', () => {
+  it('inside tenant A, B’s rows are invisible and unchangeable whatever the WHERE clause says', async () => {
+    const tenantA = a.me.tenant?.tenantId as string;
+    const before = await snapshotOf(b.tenantId);
+    await withTenant(h.deps.db, tenantA, async (tx) => {
+      expect(await tx.select().from(tenants).where(eq(tenants.id, b.tenantId))).toEqual([]);
+      expect(await tx.select().from(memberships).where(eq(memberships.tenantId, b.tenantId))).toEqual([]);
+      expect(await tx.select().from(invitations).where(eq(invitations.tenantId, b.tenantId))).toEqual([]);
+      expect(await tx.select().from(auditLog).where(eq(auditLog.tenantId, b.tenantId))).toEqual([]);
+      expect(await tx.update(tenants).set({ name: 'Owned' }).where(eq(tenants.id, b.tenantId)).returning()).toEqual([]);
+      expect(await tx.delete(memberships).where(eq(memberships.tenantId, b.tenantId)).returning()).toEqual([]);
+    });
+    await expect(
+      withTenant(h.deps.db, tenantA, (tx) => tx.insert(memberships).values({ tenantId: b.tenantId, userId: a.me.user.id, role: 'owner' })),
+    ).rejects.toThrow();
+    expect(await snapshotOf(b.tenantId)).toBe(before);
+  });
+});

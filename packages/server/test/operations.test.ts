@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestLog } from '../src/db/schema/index.js';
+import { buildDeps } from '../src/deps.js';
+import { createHttpApp } from '../src/http/app.js';
+import { pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
+import { ApiClient, type Harness, newClinic, startHarness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('health', () => {
+  it('/healthz answers and /readyz reports PostgreSQL and Redis', async () => {
+    expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${h.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ postgres: 'ok', redis: 'ok' });
+  });
+
+  it('/readyz is 503 when Redis does not answer', async () => {
+    const deadRedis = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: null, lazyConnect: false, retryStrategy: () => 1_000 });
+    deadRedis.on('error', () => {});
+    const deps = buildDeps({ env: h.deps.env, db: h.deps.db, systemDb: h.deps.systemDb, redis: deadRedis });
+    const { app, requestLog: writer } = createHttpApp(deps, { serveWeb: false });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ postgres: 'ok', redis: 'unreachable' });
+    } finally {
+      server.close();
+      await writer.close();
+      deadRedis.disconnect();
+    }
+  });
+});
+
+describe('request (IP) log', () => {
+  it('keeps IP, method, route, status and latency, never the query string or body', async () => {
+    const { slug } = await newClinic(h.baseUrl);
+    const client = new ApiClient(h.baseUrl);
+    await client.query('public.clinicProfile', { slug });
+    await h.flushRequestLog();
+    const rows = await h.owner<{ ip: string; method: string; route: string; status: number; latency_ms: number }[]>`
+      select host(ip) as ip, method, route, status, latency_ms from request_log
+      where route = '/trpc/public.clinicProfile' order by id desc limit 1`;
+    expect(rows[0]).toMatchObject({ ip: '127.0.0.1', method: 'GET', route: '/trpc/public.clinicProfile', status: 200 });
+    expect(rows[0]?.latency_ms).toBeGreaterThanOrEqual(0);
+    const leaked = await h.owner`select 1 from request_log where route like ${`%${slug}%`} or route like '%?%'`;
+    expect(leaked).toHaveLength(0);
+  });
+
+  it('is write-only for the app role', async () => {
+    await expect(h.deps.db.select().from(requestLog)).rejects.toMatchObject({ cause: { code: '42501' } });
+  });
+
+  it('the sweep removes entries older than the retention period and keeps newer ones', async () => {
+    await h.owner`insert into request_log (at, ip, method, route, status, latency_ms)
+      values (now() - interval '91 days', '10.0.0.1', 'GET', '/old', 200, 1), (now() - interval '89 days', '10.0.0.2', 'GET', '/recent', 200, 1)`;
+    expect(await pruneRequestLog(h.deps.systemDb, 90)).toBeGreaterThanOrEqual(1);
+    expect(await h.owner`select 1 from request_log where route = '/old'`).toHaveLength(0);
+    expect(await h.owner`select 1 from request_log where route = '/recent'`).toHaveLength(1);
+  });
+});
+
+describe('session sweep', () => {
+  it('removes expired and idle sessions and nothing else', async () => {
+    const { client, me } = await newClinic(h.baseUrl);
+    await h.owner`update sessions set last_seen_at = now() - interval '3 hours' where user_id = ${me.user.id}`;
+    const { client: active } = await newClinic(h.baseUrl);
+    expect(await pruneSessions(h.deps.systemDb, 120)).toBeGreaterThanOrEqual(1);
+    expect(await h.owner`select 1 from sessions where user_id = ${me.user.id}`).toHaveLength(0);
+    expect(await client.query('auth.me')).toBeNull();
+    expect(await active.query('auth.me')).not.toBeNull();
+  });
+});

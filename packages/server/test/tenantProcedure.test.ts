@@ -1,0 +1,67 @@
+import { noInput } from '@hetki/shared';
+import { sql } from 'drizzle-orm';
+import type { Request, Response } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../src/lib/errors.js';
+import { appendAudit } from '../src/services/audit/auditLog.js';
+import type { Context } from '../src/trpc/context.js';
+import { router, staffProcedure } from '../src/trpc/procedures.js';
+import { type ApiClient, type Harness, type Me, newClinic, startHarness } from './harness.js';
+
+/** Procedures that write inside the tenant transaction and then succeed or fail. */
+const probeRouter = router({
+  writeThenFail: staffProcedure(['owner'])
+    .input(noInput)
+    .mutation(async ({ ctx }) => {
+      await appendAudit(ctx.tx, ctx.tenantId, ctx.member, { action: 'probe', entity: 'test' });
+      throw new DomainError('CONFLICT', 'SLUG_TAKEN', 'failed after writing');
+    }),
+  writeThenSucceed: staffProcedure(['owner'])
+    .input(noInput)
+    .mutation(async ({ ctx }) => {
+      await appendAudit(ctx.tx, ctx.tenantId, ctx.member, { action: 'probe', entity: 'test' });
+      return 'written';
+    }),
+  // Deliberately no WHERE clause: only row-level security stands between this query and other clinics.
+  seeTenants: staffProcedure(['owner'])
+    .input(noInput)
+    .query(async ({ ctx }) => (await ctx.tx.execute<{ id: string }>(sql`select id from tenants`)).map((row) => row.id)),
+});
+
+let h: Harness;
+let clinic: { client: ApiClient; me: Me };
+
+function callerFor(client: ApiClient) {
+  const token = client.cookie?.split('=')[1] ?? null;
+  const req = { headers: { 'x-csrf-token': client.csrfToken }, cookies: {}, ip: '127.0.0.1' } as unknown as Request;
+  const ctx: Context = { deps: h.deps, req, res: {} as Response, ip: '127.0.0.1', sessionToken: token };
+  return probeRouter.createCaller(ctx);
+}
+
+const probeRows = async (tenantId: string) =>
+  (await h.owner`select 1 from audit_log where tenant_id = ${tenantId} and action = 'probe'`).length;
+
+beforeAll(async () => {
+  h = await startHarness();
+  clinic = await newClinic(h.baseUrl);
+  await newClinic(h.baseUrl, 'Another clinic');
+});
+afterAll(() => h.close());
+
+describe('tenantProcedure transaction', () => {
+  it('a procedure that fails after writing leaves nothing behind', async () => {
+    const tenantId = clinic.me.tenant?.tenantId as string;
+    await expect(callerFor(clinic.client).writeThenFail()).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await probeRows(tenantId)).toBe(0);
+  });
+
+  it('a procedure that succeeds commits its writes', async () => {
+    const tenantId = clinic.me.tenant?.tenantId as string;
+    expect(await callerFor(clinic.client).writeThenSucceed()).toBe('written');
+    expect(await probeRows(tenantId)).toBe(1);
+  });
+
+  it('a query without any WHERE clause sees only its own clinic', async () => {
+    expect(await callerFor(clinic.client).seeTenants()).toEqual([clinic.me.tenant?.tenantId]);
+  });
+});
