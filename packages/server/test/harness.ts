@@ -152,8 +152,12 @@ export type Me = {
 };
 
 let counter = 0;
-export const uniqueSlug = (prefix = 'clinic') => `${prefix}-${Date.now().toString(36)}-${process.pid}-${(counter += 1)}`;
-export const uniqueEmail = (name = 'staff') => `${name}.${Date.now().toString(36)}.${process.pid}.${(counter += 1)}@example.test`;
+const nextSuffix = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}-${process.pid}-${counter}`;
+};
+export const uniqueSlug = (prefix = 'clinic') => `${prefix}-${nextSuffix()}`;
+export const uniqueEmail = (name = 'staff') => `${name}.${nextSuffix()}@example.test`;
 export const PASSWORD = 'correct horse battery staple';
 
 /** Signs up a new clinic and returns a client signed in as its owner. */
