@@ -41,7 +41,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
-  LOGIN_MAX_PER_IP: z.coerce.number().int().min(5).max(10_000).default(50),
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(5).max(1_000_000).default(50),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -1,0 +1,26 @@
+// All benchmark traffic comes from 127.0.0.1: lift the per-IP login limit, and keep the bench's
+// Redis keys apart from a running instance's. Set before any module reads the environment.
+process.env.LOGIN_MAX_PER_IP ??= '1000000';
+process.env.LOGIN_MAX_FAILURES ??= '100';
+process.env.REDIS_PREFIX ??= `hetki-bench-${process.pid}`;
+
+const { benchAuth } = await import('./auth.js');
+const { benchProfile } = await import('./profile.js');
+
+/** `pnpm bench <name>`: each benchmark prints its figures; nothing here asserts timings. */
+const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
+  auth: { about: 'argon2id cost and logins per second over HTTP', run: benchAuth },
+  profile: { about: 'public clinic profile lookups at 32 connections, beside /healthz', run: benchProfile },
+};
+
+const names = process.argv.slice(2).filter((arg) => arg !== '--');
+if (names.length === 0 || names.some((name) => !BENCHMARKS[name])) {
+  console.log('Usage: pnpm bench <name> [<name> ...]\n');
+  for (const [name, { about }] of Object.entries(BENCHMARKS)) console.log(`  ${name.padEnd(10)} ${about}`);
+  process.exit(names.length === 0 ? 0 : 2);
+}
+for (const name of names) {
+  console.log(`\n== ${name} ==`);
+  await BENCHMARKS[name]?.run();
+}
+process.exit(0);
