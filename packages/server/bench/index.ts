@@ -24,3 +24,5 @@ for (const name of names) {
   await BENCHMARKS[name]?.run();
 }
 process.exit(0);
+
+export {};
