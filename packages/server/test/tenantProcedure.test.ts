@@ -1,10 +1,13 @@
 import { noInput } from '@hetki/shared';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import cookieParser from 'cookie-parser';
 import { sql } from 'drizzle-orm';
 import type { Request, Response } from 'express';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/lib/errors.js';
 import { appendAudit } from '../src/services/audit/auditLog.js';
-import type { Context } from '../src/trpc/context.js';
+import { type Context, createContextFactory } from '../src/trpc/context.js';
 import { router, staffProcedure } from '../src/trpc/procedures.js';
 import { type ApiClient, type Harness, type Me, newClinic, startHarness } from './harness.js';
 
@@ -22,6 +25,9 @@ const probeRouter = router({
       await appendAudit(ctx.tx, ctx.tenantId, ctx.member, { action: 'probe', entity: 'test' });
       return 'written';
     }),
+  failsInSql: staffProcedure(['owner'])
+    .input(noInput)
+    .query(async ({ ctx }) => ctx.tx.execute(sql`select secret_column from no_such_table where email = 'person@example.test'`)),
   // Deliberately no WHERE clause: only row-level security stands between this query and other clinics.
   seeTenants: staffProcedure(['owner'])
     .input(noInput)
@@ -47,6 +53,27 @@ beforeAll(async () => {
   await newClinic(h.baseUrl, 'Another clinic');
 });
 afterAll(() => h.close());
+
+describe('internal errors', () => {
+  it('reach the client as a bare 500: no SQL, no stack, no personal data', async () => {
+    const app = express();
+    app.use(cookieParser());
+    app.use('/trpc', createExpressMiddleware({ router: probeRouter, createContext: createContextFactory(h.deps) }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await fetch(`http://127.0.0.1:${port}/trpc/failsInSql`, { headers: { cookie: clinic.client.cookie ?? '' } });
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(JSON.parse(text).error.message).toBe('Something went wrong on our side');
+      expect(text).not.toMatch(/no_such_table|secret_column|person@example|select|stack|\.ts/i);
+    } finally {
+      server.close();
+    }
+  });
+});
 
 describe('tenantProcedure transaction', () => {
   it('a procedure that fails after writing leaves nothing behind', async () => {
