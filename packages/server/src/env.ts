@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -67,9 +70,21 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return result.data;
 }
 
+/** Variables from `<repo>/.env` fill in what the real environment does not set. Tests never read it. */
+function loadDotEnv(): void {
+  const file = fileURLToPath(new URL('../../../.env', import.meta.url));
+  if (process.env.NODE_ENV === 'test' || !existsSync(file)) return;
+  for (const [name, value] of Object.entries(parseDotEnv(readFileSync(file, 'utf8')))) {
+    if (process.env[name] === undefined) process.env[name] = value;
+  }
+}
+
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    loadDotEnv();
+    cached = parseEnv(process.env);
+  }
   return cached;
 }
 

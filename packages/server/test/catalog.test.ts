@@ -1,6 +1,8 @@
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { APP_ROLE, SYSTEM_ROLE } from '../src/db/connections.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { TEST_ROLE_PASSWORDS } from './testEnv.js';
 
 const owner = postgres(inject('ownerUrl'), { max: 1, onnotice: () => {} });
 afterAll(() => owner.end());
@@ -72,5 +74,15 @@ describe('database catalog', () => {
       { table: 'audit_log', privilege: 'SELECT' },
       { table: 'request_log', privilege: 'INSERT' },
     ]);
+  });
+
+  // Last in this file on purpose: it flips a server-wide role attribute for a moment.
+  it('migrations refuse to run when a runtime role could bypass row-level security', async () => {
+    await owner.unsafe(`alter role ${SYSTEM_ROLE} bypassrls`);
+    try {
+      await expect(migrateDatabase(inject('ownerUrl'), TEST_ROLE_PASSWORDS)).rejects.toThrow(/BYPASSRLS/);
+    } finally {
+      await owner.unsafe(`alter role ${SYSTEM_ROLE} nobypassrls`);
+    }
   });
 });

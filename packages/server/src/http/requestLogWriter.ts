@@ -1,6 +1,7 @@
 import type { Db } from '../db/connections.js';
 import { requestLog } from '../db/schema/index.js';
 import { logger } from '../lib/logger.js';
+import { pgErrorCode } from '../lib/pgErrors.js';
 
 export type RequestLogRow = typeof requestLog.$inferInsert;
 
@@ -34,7 +35,7 @@ export class RequestLogWriter {
         try {
           await this.db.insert(requestLog).values(batch);
         } catch (error) {
-          logger.error('request log write failed', { rows: batch.length, code: (error as { code?: string }).code });
+          logger.error('request log write failed', { rows: batch.length, pgCode: pgErrorCode(error) });
         }
       }
     });

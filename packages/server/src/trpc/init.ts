@@ -21,10 +21,12 @@ function fieldErrors(error: ZodError): Record<string, string[]> {
 
 function reasonOf(error: TRPCError): ErrorReason {
   if (error.cause instanceof DomainError) return error.cause.reason;
-  if (error.cause instanceof ZodError || error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') return 'INVALID_INPUT';
+  if (error.code === 'INTERNAL_SERVER_ERROR') return 'INTERNAL';
   if (error.code === 'PAYLOAD_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
   if (error.code === 'NOT_FOUND') return 'NOT_FOUND';
-  return 'INTERNAL';
+  if (error.code === 'TOO_MANY_REQUESTS') return 'TOO_MANY_ATTEMPTS';
+  // Everything else tRPC itself raises is about the request: bad JSON, wrong content type or method.
+  return 'INVALID_INPUT';
 }
 
 export const t = initTRPC
