@@ -272,6 +272,19 @@ describe('invitations', () => {
     ).toBe('INVITE_INVALID');
   });
 
+  it('accepting an invitation ends the session the browser already had', async () => {
+    const { client: owner } = await newClinic(h.baseUrl);
+    const other = await newClinic(h.baseUrl);
+    const previous = other.client.cookie;
+    const created = await owner.mutate<{ acceptUrl: string }>('staff.team.invite', { email: uniqueEmail(), role: 'reception' });
+    const token = new URL(created.acceptUrl).hash.replace('#token=', '');
+    await other.client.mutate('auth.acceptInvite', { token, name: 'Shared Browser', password: PASSWORD });
+    expect(other.client.cookie).not.toBe(previous);
+    const stale = new ApiClient(h.baseUrl);
+    stale.cookie = previous;
+    expect(await stale.query('auth.me')).toBeNull();
+  });
+
   it('an existing account joins a second clinic with its own password and can switch between them', async () => {
     const first = await newClinic(h.baseUrl, 'First Clinic');
     const second = await newClinic(h.baseUrl, 'Second Clinic');

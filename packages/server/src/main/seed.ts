@@ -39,7 +39,7 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
     return created.acceptUrl;
   });
   const token = new URL(acceptUrl).hash.replace('#token=', '');
-  await acceptInvitation(deps, { token, name: 'Riikka Vastaanotto', password: reception.password }, null);
+  await acceptInvitation(deps, { token, name: 'Riikka Vastaanotto', password: reception.password }, { ip: null, previousTokenHash: null });
   return 'seeded';
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { setDbContext, withDbContext } from '../../db/context.js';
-import { invitations, memberships, staffUsers } from '../../db/schema/index.js';
+import { invitations, memberships, sessions, staffUsers } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError, invalidCredentials } from '../../lib/errors.js';
@@ -19,8 +19,9 @@ const invalidInvite = () => new DomainError('NOT_FOUND', 'INVITE_INVALID', 'This
 export async function acceptInvitation(
   deps: Deps,
   input: { token: string; name: string; password: string },
-  ip: string | null,
+  context: { ip: string | null; previousTokenHash: string | null },
 ): Promise<IssuedSession> {
+  const { ip } = context;
   const inviteTokenHash = sha256Hex(input.token);
   const now = deps.now();
   const token = await withDbContext(deps.db, { inviteTokenHash }, async (tx) => {
@@ -73,6 +74,11 @@ export async function acceptInvitation(
         details: { role: invitation.role, invitationId: invitation.id },
       },
     );
+    // As at login, the browser's previous session (if any) ends: the id always changes.
+    if (context.previousTokenHash) {
+      await setDbContext(tx, { inviteTokenHash, tenantId: invitation.tenantId, userId, sessionHash: context.previousTokenHash });
+      await tx.delete(sessions).where(eq(sessions.tokenHash, context.previousTokenHash));
+    }
     const session = await createSession(tx, deps, userId, invitation.tenantId);
     return session.token;
   });

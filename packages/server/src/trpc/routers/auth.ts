@@ -56,7 +56,8 @@ export const authRouter = router({
   }),
 
   acceptInvite: sameOriginProcedure.input(acceptInviteInput).mutation(async ({ ctx, input }) => {
-    const issued = await acceptInvitation(ctx.deps, input, ctx.ip);
+    const previousTokenHash = ctx.sessionToken ? sha256Hex(ctx.sessionToken) : null;
+    const issued = await acceptInvitation(ctx.deps, input, { ip: ctx.ip, previousTokenHash });
     setSessionCookie(ctx.res, issued.token);
     return issued.me;
   }),
