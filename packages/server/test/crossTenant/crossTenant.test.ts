@@ -1,38 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTenant } from '../src/db/context.js';
-import { auditLog, invitations, memberships, tenants } from '../src/db/schema/index.js';
-import { appRouter } from '../src/trpc/appRouter.js';
-import { type ApiClient, addMember, type Harness, listProcedures, type Me, newClinic, startHarness, uniqueEmail } from './harness.js';
-
-/** What tenant B owns, by which the probes aim at it. */
-type VictimIds = { tenantId: string; ownerId: string; memberId: string; memberEmail: string; invitationId: string };
-
-type Probe =
-  /** Called with B's ids: must be refused. */
-  | { input: (b: VictimIds) => unknown; expect: 'NOT_FOUND' | 'FORBIDDEN' }
-  /** Takes no id of B's: must act on A only and show nothing of B. */
-  | { input: (b: VictimIds) => unknown; expect: 'OWN_TENANT_ONLY' };
+import { withTenant } from '../../src/db/context.js';
+import { auditLog, invitations, memberships, tenants } from '../../src/db/schema/index.js';
+import { appRouter } from '../../src/trpc/appRouter.js';
+import { type ApiClient, type Harness, listProcedures, type Me, newClinic, startHarness } from '../harness.js';
+import type { Probe, ProbeModule, VictimIds } from './probe.js';
+import { teamProbes } from './teamProbes.js';
 
 /**
- * Every staff procedure must be listed here. A procedure added later without a probe fails the
- * suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
+ * Every staff procedure must have a probe in one of these modules. A procedure added later without
+ * one fails the suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
  */
-const PROBES: Record<string, Probe> = {
-  'staff.team.list': { input: () => undefined, expect: 'OWN_TENANT_ONLY' },
-  'staff.team.invite': { input: (b) => ({ email: b.memberEmail, role: 'admin' }), expect: 'OWN_TENANT_ONLY' },
-  'staff.team.revokeInvite': { input: (b) => ({ invitationId: b.invitationId }), expect: 'NOT_FOUND' },
-  'staff.team.changeRole': { input: (b) => ({ userId: b.memberId, role: 'owner' }), expect: 'NOT_FOUND' },
-  'staff.team.remove': { input: (b) => ({ userId: b.ownerId }), expect: 'NOT_FOUND' },
-  'staff.settings.get': { input: () => undefined, expect: 'OWN_TENANT_ONLY' },
-  'staff.settings.update': { input: () => ({ name: 'Renamed by A', contactEmail: 'a@example.test' }), expect: 'OWN_TENANT_ONLY' },
-};
+const MODULES: ProbeModule[] = [teamProbes];
+const PROBES: Record<string, Probe> = Object.assign({}, ...MODULES.map((module) => module.probes));
 
 const staffProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('staff.'));
 
 let h: Harness;
 let a: { client: ApiClient; me: Me };
-let b: VictimIds & { name: string };
+let b: VictimIds;
 
 /** Everything tenant B has, read as superuser from every table that has a tenant_id column. */
 async function snapshotOf(tenantId: string): Promise<string> {
@@ -56,19 +42,9 @@ beforeAll(async () => {
   const clinicA = await newClinic(h.baseUrl, 'Clinic A');
   a = { client: clinicA.client, me: clinicA.me };
   const clinicB = await newClinic(h.baseUrl, 'Clinic B');
-  const member = await addMember(clinicB.client, 'practitioner', h.baseUrl);
-  const invited = await clinicB.client.mutate<{ invitation: { id: string } }>('staff.team.invite', {
-    email: uniqueEmail('pending'),
-    role: 'reception',
-  });
-  b = {
-    name: 'Clinic B',
-    tenantId: clinicB.me.tenant?.tenantId as string,
-    ownerId: clinicB.me.user.id,
-    memberId: member.me.user.id,
-    memberEmail: member.email,
-    invitationId: invited.invitation.id,
-  };
+  const victim: VictimIds = { name: 'Clinic B', tenantId: clinicB.me.tenant?.tenantId as string, ownerId: clinicB.me.user.id };
+  for (const module of MODULES) Object.assign(victim, await module.seed(clinicB.client, h.baseUrl));
+  b = Object.freeze(victim);
 });
 afterAll(() => h.close());
 
@@ -90,7 +66,7 @@ describe('cross-tenant isolation of staff procedures', () => {
     if (probe.expect === 'OWN_TENANT_ONLY') {
       expect(result.body.error, JSON.stringify(result.body.error)).toBeUndefined();
       const shown = JSON.stringify(result.body.result?.data ?? null);
-      for (const secret of [b.tenantId, b.ownerId, b.memberId, b.invitationId, b.name]) expect(shown).not.toContain(secret);
+      for (const secret of Object.values(b)) if (!secret.includes('@')) expect(shown).not.toContain(secret);
     } else {
       expect(result.body.error?.data.code).toBe(probe.expect);
     }
