@@ -14,6 +14,6 @@ export type Probe =
  * returns the ids it made; `probes` says how to aim each of the domain's staff procedures at them.
  */
 export type ProbeModule = {
-  seed: (ownerOfB: ApiClient, baseUrl: string) => Promise<VictimIds>;
+  seed: (ownerOfB: ApiClient, baseUrl: string) => Promise<Record<string, string>>;
   probes: Record<string, Probe>;
 };
