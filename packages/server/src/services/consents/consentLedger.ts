@@ -1,0 +1,46 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { CONSENT_PURPOSES, CONSENT_SOURCES, consents } from '../../db/schema/index.js';
+import { newId } from '../../lib/uuid.js';
+
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+export type ConsentEntry = {
+  purpose: ConsentPurpose;
+  granted: boolean;
+  source: ConsentSource;
+  noticeVersion: string;
+  /** The person's IP when they acted themselves; null when staff record a verbal consent. */
+  ip: string | null;
+  staffActorId: string | null;
+};
+
+/** Appends one grant or withdrawal. The ledger is never updated: the latest row per purpose is the state. */
+export async function recordConsent(tx: Tx, tenantId: string, clientId: string, entry: ConsentEntry, at: Date): Promise<void> {
+  await tx.insert(consents).values({ tenantId, id: newId(), clientId, ...entry, recordedAt: at });
+}
+
+export type ConsentState = Record<ConsentPurpose, { granted: boolean; recordedAt: string; source: ConsentSource } | null>;
+
+/** The current state: the newest ledger row per purpose, or null where nothing was ever recorded. */
+export async function currentConsents(tx: Tx, tenantId: string, clientId: string): Promise<ConsentState> {
+  const rows = await tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.tenantId, tenantId), eq(consents.clientId, clientId)))
+    .orderBy(desc(consents.recordedAt), desc(consents.id));
+  const state = Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, null])) as ConsentState;
+  for (const row of rows) {
+    state[row.purpose] ??= { granted: row.granted, recordedAt: row.recordedAt.toISOString(), source: row.source };
+  }
+  return state;
+}
+
+export async function consentHistory(tx: Tx, tenantId: string, clientId: string) {
+  return tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.tenantId, tenantId), eq(consents.clientId, clientId)))
+    .orderBy(desc(consents.recordedAt), desc(consents.id));
+}
