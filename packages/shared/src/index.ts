@@ -5,3 +5,5 @@ export * from './schemas/auth.js';
 export * from './schemas/common.js';
 export * from './schemas/staff.js';
 export * from './schemas/tenant.js';
+export * from './schemas/booking.js';
+export * from './schemas/catalogue.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidFinnishBusinessId } from '../domain/businessId.js';
 import { slugProblem } from '../domain/slug.js';
+import { bookingRulesSchema, DEFAULT_BOOKING_RULES } from './catalogue.js';
 import { emailSchema, localeSchema, phoneSchema, text, timeZoneSchema } from './common.js';
 
 export const slugSchema = z
@@ -31,6 +32,15 @@ export const tenantPreferencesSchema = z.object({
   enabledLocales: z.array(localeSchema).min(1).max(3).default(['fi', 'sv', 'en']),
   /** The privacy notice may limit free copies of a person's data to this many a year. */
   dataAccessRequestsPerYear: z.number().int().min(1).max(12).default(2),
+  /** Clinic-wide booking rules; a service may override each of them. */
+  bookingRules: bookingRulesSchema.default(DEFAULT_BOOKING_RULES),
+  /** Optional client fields the booking form asks for. */
+  clientFields: z
+    .object({ birthDate: z.boolean(), address: z.boolean(), language: z.boolean(), gender: z.boolean(), birthYear: z.boolean() })
+    .strict()
+    .default({ birthDate: false, address: false, language: true, gender: false, birthYear: false }),
+  /** The version of the privacy notice that booking forms show; consents record it. */
+  privacyNoticeVersion: z.string().trim().min(1).max(40).default('1'),
 });
 export type TenantPreferences = z.infer<typeof tenantPreferencesSchema>;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { CONSENT_PURPOSES, CONSENT_SOURCES, consents } from '../../db/schema/index.js';
+import { CONSENT_PURPOSES, type CONSENT_SOURCES, consents } from '../../db/schema/index.js';
 import { newId } from '../../lib/uuid.js';
 
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

@@ -9,8 +9,10 @@ import {
 import { changeMemberRole, inviteMember, listTeam, removeMember, revokeInvitation } from '../../services/team/team.js';
 import { getTenantSettings, updateTenantSettings } from '../../services/tenants/tenantSettings.js';
 import { ALL_STAFF, MANAGERS, router, staffProcedure } from '../procedures.js';
+import { staffCatalogueRouter } from './staffCatalogue.js';
 
 export const staffRouter = router({
+  catalogue: staffCatalogueRouter,
   team: router({
     list: staffProcedure(MANAGERS)
       .input(noInput)

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { localDateSchema } from './catalogue.js';
+import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
+
+export const MAX_AVAILABILITY_DAYS = 62;
+
+export const publicSlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(40) }).strict();
+
+export const availabilityInput = z
+  .object({
+    slug: z.string().trim().toLowerCase().min(1).max(40),
+    serviceId: uuidSchema,
+    practitionerId: uuidSchema.optional(),
+    from: localDateSchema,
+    to: localDateSchema,
+  })
+  .strict()
+  .refine((value) => value.from <= value.to, { message: 'The window ends before it starts', path: ['to'] })
+  .refine((value) => (Date.parse(value.to) - Date.parse(value.from)) / 86_400_000 < MAX_AVAILABILITY_DAYS, {
+    message: `Ask for at most ${MAX_AVAILABILITY_DAYS} days at a time`,
+    path: ['to'],
+  });
+
+export const clientDetailsSchema = z
+  .object({
+    firstName: text(80),
+    lastName: text(80),
+    email: emailSchema,
+    phone: phoneSchema,
+    birthDate: localDateSchema.optional(),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    gender: z.string().trim().max(40).optional(),
+    language: localeSchema.optional(),
+    address: z
+      .object({
+        street: text(200),
+        postalCode: z.string().trim().min(2).max(10),
+        city: text(100),
+        country: z.string().trim().length(2).toUpperCase().default('FI'),
+      })
+      .strict()
+      .optional(),
+    guardian: z
+      .object({ name: text(120), phone: phoneSchema, email: emailSchema.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ClientDetails = z.infer<typeof clientDetailsSchema>;
+
+export const bookingConsentsSchema = z
+  .object({
+    marketingEmail: z.boolean().default(false),
+    marketingSms: z.boolean().default(false),
+    photoVideo: z.boolean().default(false),
+    /** The privacy-notice version the person was shown. */
+    noticeVersion: z.string().trim().min(1).max(40),
+  })
+  .strict();
+
+export const createBookingInput = z
+  .object({
+    slug: z.string().trim().toLowerCase().min(1).max(40),
+    serviceId: uuidSchema,
+    /** Omit for "anyone": the first free practitioner is chosen. */
+    practitionerId: uuidSchema.optional(),
+    start: z.iso.datetime({ offset: true }),
+    client: clientDetailsSchema,
+    consents: bookingConsentsSchema,
+    language: localeSchema.default('fi'),
+    /** Random, chosen by the browser per booking attempt: a retry with the same key returns the same booking. */
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(16)
+      .max(80)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  })
+  .strict();
+export type CreateBookingInput = z.infer<typeof createBookingInput>;
+
+export const manageTokenInput = z
+  .object({ slug: z.string().trim().toLowerCase().min(1).max(40), token: z.string().trim().min(30).max(100) })
+  .strict();
+export const rescheduleInput = z
+  .object({
+    slug: z.string().trim().toLowerCase().min(1).max(40),
+    token: z.string().trim().min(30).max(100),
+    start: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
+export type PublicBooking = {
+  id: string;
+  status: string;
+  start: string;
+  end: string;
+  service: { id: string; name: Record<string, string | undefined> };
+  practitioner: { id: string; name: string };
+  clinic: { slug: string; name: string; timeZone: string };
+  canChangeUntil: string;
+};
