@@ -20,8 +20,13 @@ export const ERROR_REASONS = [
   'INVITE_INVALID',
   'TOTP_NOT_ENROLLED',
   'PASSWORD_REUSED',
+  'GUARDIAN_REQUIRED',
+  'IDENTITY_CODE_NOT_KEPT',
+  'NOT_AUTHOR',
   'INVALID_INPUT',
   'PAYLOAD_TOO_LARGE',
+  'SLOT_TAKEN',
+  'CHANGE_WINDOW_CLOSED',
   'INTERNAL',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

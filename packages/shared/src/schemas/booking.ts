@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { MAX_WINDOW_DAYS } from '../availability/errors.js';
 import { localDateSchema } from './catalogue.js';
 import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
 
-export const MAX_AVAILABILITY_DAYS = 62;
+/** At most this many clinic-local dates per availability query (the engine's own limit). */
+export const MAX_AVAILABILITY_DAYS = MAX_WINDOW_DAYS;
 
 export const publicSlugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(40) }).strict();
 

@@ -41,6 +41,8 @@ export const tenantPreferencesSchema = z.object({
     .default({ birthDate: false, address: false, language: true, gender: false, birthYear: false }),
   /** The version of the privacy notice that booking forms show; consents record it. */
   privacyNoticeVersion: z.string().trim().min(1).max(40).default('1'),
+  /** Keep clients' Finnish personal identity codes (only where the law requires the clinic to). */
+  requirePersonalIdentityCode: z.boolean().default(false),
 });
 export type TenantPreferences = z.infer<typeof tenantPreferencesSchema>;
 

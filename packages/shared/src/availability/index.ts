@@ -1,0 +1,3 @@
+export { computeAvailability } from './computeAvailability.js';
+export { AvailabilityWindowError, type AvailabilityWindowProblem, MAX_WINDOW_DAYS } from './errors.js';
+export type * from './types.js';
