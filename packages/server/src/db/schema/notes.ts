@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bookings } from './bookings.js';
 import { clients } from './clients.js';
 import { tenants } from './tenants.js';
@@ -43,6 +43,32 @@ export const visitNotes = pgTable(
       foreignColumns: [bookings.tenantId, bookings.id],
       name: 'visit_notes_booking_fk',
     }),
+  ],
+);
+
+/**
+ * Earlier texts of a corrected visit note: patient records keep what was written. Each row holds the
+ * ciphertext exactly as it was (sealed to the note), so a revision decrypts like the note did.
+ * The app role may only insert and read here.
+ */
+export const visitNoteRevisions = pgTable(
+  'visit_note_revisions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    noteId: uuid('note_id').notNull(),
+    revision: integer('revision').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.noteId, table.revision] }),
+    foreignKey({
+      columns: [table.tenantId, table.noteId],
+      foreignColumns: [visitNotes.tenantId, visitNotes.id],
+      name: 'visit_note_revisions_note_fk',
+    }).onDelete('cascade'),
   ],
 );
 
