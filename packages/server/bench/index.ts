@@ -6,11 +6,18 @@ process.env.REDIS_PREFIX ??= `hetki-bench-${process.pid}`;
 
 const { benchAuth } = await import('./auth.js');
 const { benchProfile } = await import('./profile.js');
+const { benchAvailability } = await import('./availability.js');
+const { benchBooking } = await import('./booking.js');
 
 /** `pnpm bench <name>`: each benchmark prints its figures; nothing here asserts timings. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
   auth: { about: 'argon2id cost and logins per second over HTTP', run: benchAuth },
   profile: { about: 'public clinic profile lookups at 32 connections, beside /healthz', run: benchProfile },
+  availability: {
+    about: '14-day availability of a 20-practitioner clinic with 50,000 bookings, beside a no-op query',
+    run: benchAvailability,
+  },
+  booking: { about: 'bookings/s with 64 clients on distinct slots, and a race of 1,000 attempts at 100 slots', run: benchBooking },
 };
 
 const names = process.argv.slice(2).filter((arg) => arg !== '--');

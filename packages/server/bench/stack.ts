@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Agent } from 'node:http';
-import { env } from '../src/env.js';
+import { parseEnv } from '../src/env.js';
 import { createHttpApp } from '../src/http/app.js';
 import { openRuntime, type Runtime } from '../src/main/runtime.js';
 
@@ -8,8 +8,10 @@ import { openRuntime, type Runtime } from '../src/main/runtime.js';
  * The real server, as `pnpm start` builds it (DATABASE_URL or embedded PostgreSQL, Redis), on an
  * ephemeral port, for benchmarks to drive over HTTP with keep-alive connections.
  */
-export async function startBenchStack(): Promise<{ runtime: Runtime; baseUrl: string; agent: Agent; close: () => Promise<void> }> {
-  const runtime = await openRuntime(env(), (line) => console.log(line));
+export async function startBenchStack(
+  overrides: Record<string, string> = {},
+): Promise<{ runtime: Runtime; baseUrl: string; agent: Agent; close: () => Promise<void> }> {
+  const runtime = await openRuntime(parseEnv({ ...process.env, ...overrides }), (line) => console.log(line));
   const { app, requestLog } = createHttpApp(runtime.deps, { serveWeb: false });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -3,6 +3,7 @@ import type { Db } from './db/connections.js';
 import type { Env } from './env.js';
 import { SecretBox } from './lib/crypto.js';
 import { LoginThrottle } from './services/auth/loginThrottle.js';
+import { AvailabilityCache } from './services/booking/availabilityCache.js';
 
 /** Everything a request or a job needs, built once at start-up and passed down explicitly. */
 export type Deps = {
@@ -14,6 +15,7 @@ export type Deps = {
   redis: Redis;
   throttle: LoginThrottle;
   totpBox: SecretBox;
+  availabilityCache: AvailabilityCache;
   now: () => Date;
 };
 
@@ -29,5 +31,10 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
       ipWindowSeconds: 15 * 60,
     }),
     totpBox: new SecretBox(env.MASTER_KEY, 'totp-secret'),
+    availabilityCache: new AvailabilityCache(parts.redis, env.REDIS_PREFIX, {
+      ttlMs: env.AVAILABILITY_CACHE_SECONDS * 1000,
+      maxEntries: 10_000,
+      enabled: env.AVAILABILITY_CACHE_SECONDS > 0,
+    }),
   };
 }

@@ -45,6 +45,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(5).max(1_000_000).default(50),
+  /** How long computed availability may be served from memory; 0 turns the cache off. */
+  AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUST_PROXY: z
     .enum(['true', 'false'])

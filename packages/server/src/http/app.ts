@@ -41,6 +41,8 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}):
       router: appRouter,
       createContext: createContextFactory(deps),
       maxBodySize: MAX_BODY_BYTES,
+      // Queries that carry personal data (a client search) can be POSTed, keeping it out of URLs.
+      allowMethodOverride: true,
       onError({ error, path: procedure, type }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           // The cause may carry SQL or personal data: log its kind and code only.

@@ -63,19 +63,22 @@ export type StaffContext = {
  * withTenant; a failure anywhere rolls the whole transaction back.
  */
 export function staffProcedure(roles: readonly StaffRole[]) {
-  return sessionProcedure.meta({ roles }).use(async ({ ctx, next }) => {
+  return sessionProcedure.meta({ roles }).use(async ({ ctx, type, next }) => {
     const membership = ctx.session.membership;
     if (!membership) throw new DomainError('FORBIDDEN', 'NO_TENANT', 'Choose a clinic first');
     if (!roles.includes(membership.role)) {
       throw new DomainError('FORBIDDEN', 'ROLE_FORBIDDEN', 'Your role does not allow this');
     }
     const member: Member = { type: 'staff', id: ctx.session.user.id, role: membership.role, ip: ctx.ip };
-    return withTenant(ctx.deps.db, membership.tenantId, async (tx) => {
-      const result = await next({ ctx: { tenantId: membership.tenantId, member, tx } });
+    const result = await withTenant(ctx.deps.db, membership.tenantId, async (tx) => {
+      const outcome = await next({ ctx: { tenantId: membership.tenantId, member, tx } });
       // tRPC hands failures back as values; throwing here is what rolls the transaction back.
-      if (!result.ok) throw result.error;
-      return result;
+      if (!outcome.ok) throw outcome.error;
+      return outcome;
     });
+    // Any committed staff change may touch hours, services or bookings: cached availability is stale.
+    if (type === 'mutation') await ctx.deps.availabilityCache.invalidate(membership.tenantId);
+    return result;
   });
 }
 

@@ -4,7 +4,9 @@ import { withTenant } from '../../src/db/context.js';
 import { auditLog, invitations, memberships, tenants } from '../../src/db/schema/index.js';
 import { appRouter } from '../../src/trpc/appRouter.js';
 import { type ApiClient, type Harness, listProcedures, type Me, newClinic, startHarness } from '../harness.js';
+import { calendarProbes } from './calendarProbes.js';
 import { catalogueProbes } from './catalogueProbes.js';
+import { clientProbes } from './clientProbes.js';
 import type { Probe, ProbeModule, VictimIds } from './probe.js';
 import { teamProbes } from './teamProbes.js';
 
@@ -12,7 +14,7 @@ import { teamProbes } from './teamProbes.js';
  * Every staff procedure must have a probe in one of these modules. A procedure added later without
  * one fails the suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
  */
-const MODULES: ProbeModule[] = [teamProbes, catalogueProbes];
+const MODULES: ProbeModule[] = [teamProbes, catalogueProbes, calendarProbes, clientProbes];
 const PROBES: Record<string, Probe> = Object.assign({}, ...MODULES.map((module) => module.probes));
 
 const staffProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('staff.'));

@@ -9,10 +9,14 @@ import {
 import { changeMemberRole, inviteMember, listTeam, removeMember, revokeInvitation } from '../../services/team/team.js';
 import { getTenantSettings, updateTenantSettings } from '../../services/tenants/tenantSettings.js';
 import { ALL_STAFF, MANAGERS, router, staffProcedure } from '../procedures.js';
+import { staffCalendarRouter } from './staffCalendar.js';
 import { staffCatalogueRouter } from './staffCatalogue.js';
+import { staffClientsRouter } from './staffClients.js';
 
 export const staffRouter = router({
   catalogue: staffCatalogueRouter,
+  calendar: staffCalendarRouter,
+  clients: staffClientsRouter,
   team: router({
     list: staffProcedure(MANAGERS)
       .input(noInput)

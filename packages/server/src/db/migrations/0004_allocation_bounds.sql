@@ -1,0 +1,3 @@
+ALTER TABLE "allocations" ADD COLUMN "held_from" timestamp with time zone GENERATED ALWAYS AS (lower(during)) STORED;--> statement-breakpoint
+ALTER TABLE "allocations" ADD COLUMN "held_until" timestamp with time zone GENERATED ALWAYS AS (upper(during)) STORED;--> statement-breakpoint
+CREATE INDEX "allocations_live_resource_time_idx" ON "allocations" USING btree ("tenant_id","resource_id","held_until","held_from") WHERE live;

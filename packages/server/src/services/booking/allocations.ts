@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { allocations } from '../../db/schema/index.js';
+import { DomainError } from '../../lib/errors.js';
+import { pgErrorCode } from '../../lib/pgErrors.js';
+import { newId } from '../../lib/uuid.js';
+
+export const slotTaken = () => new DomainError('CONFLICT', 'SLOT_TAKEN', 'This time was just taken. Please choose another time.');
+
+/** The span a booking holds its resources for: its own time plus the service's buffers. */
+export function heldRange(start: Date, end: Date, bufferBeforeMinutes: number, bufferAfterMinutes: number): string {
+  const from = new Date(start.getTime() - bufferBeforeMinutes * 60_000).toISOString();
+  const to = new Date(end.getTime() + bufferAfterMinutes * 60_000).toISOString();
+  return `[${from},${to})`;
+}
+
+/**
+ * Inserts the allocation rows. The exclusion constraint is the only arbiter of overlaps: a lost race
+ * surfaces here as SQLSTATE 23P01 and becomes a CONFLICT. The insert runs in a savepoint so the
+ * caller's transaction is still usable to report the conflict.
+ */
+export async function holdResources(
+  tx: Tx,
+  tenantId: string,
+  holding: {
+    bookingId: string | null;
+    kind: 'booking' | 'block';
+    resourceIds: string[];
+    during: string;
+    note?: string | null;
+    createdBy?: string | null;
+  },
+): Promise<string[]> {
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const inserted = await savepoint
+        .insert(allocations)
+        .values(
+          holding.resourceIds.map((resourceId) => ({
+            tenantId,
+            id: newId(),
+            resourceId,
+            bookingId: holding.bookingId,
+            kind: holding.kind,
+            during: holding.during,
+            note: holding.note ?? null,
+            createdBy: holding.createdBy ?? null,
+          })),
+        )
+        .returning({ id: allocations.id });
+      return inserted.map((row) => row.id);
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === '23P01') throw slotTaken();
+    throw error;
+  }
+}
+
+/** Frees what a booking holds (cancellation, or before it is placed again when moved). */
+export async function releaseBookingResources(tx: Tx, tenantId: string, bookingId: string): Promise<void> {
+  await tx
+    .update(allocations)
+    .set({ live: false })
+    .where(and(eq(allocations.tenantId, tenantId), eq(allocations.bookingId, bookingId), eq(allocations.live, true)));
+}

@@ -1,0 +1,122 @@
+import type { PublicBooking } from '@hetki/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { bookings } from '../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import { DomainError, notFound } from '../../lib/errors.js';
+import { appendAudit } from '../audit/auditLog.js';
+import { getService } from '../catalogue/services.js';
+import { heldRange, holdResources, releaseBookingResources, slotTaken } from './allocations.js';
+import { findSlots, localDate } from './availability.js';
+import { publicBookingView } from './bookingView.js';
+import { ManageTokens } from './manageToken.js';
+import { type PublicTenant, withPublicTenant } from './publicTenant.js';
+import { changeDeadline, effectiveRules } from './rules.js';
+
+type Located = { tenant: PublicTenant; booking: typeof bookings.$inferSelect };
+
+/** The live booking a manage token opens. A cancelled booking's token opens nothing. */
+async function locate(tx: Tx, tenant: PublicTenant, deps: Deps, token: string): Promise<Located> {
+  const hash = new ManageTokens(deps.env.MASTER_KEY).hash(token);
+  const [booking] = await tx
+    .select()
+    .from(bookings)
+    .where(
+      and(eq(bookings.tenantId, tenant.id), eq(bookings.manageTokenHash, hash), inArray(bookings.status, ['confirmed', 'pending_payment'])),
+    )
+    .for('update');
+  if (!booking) throw notFound('Booking');
+  return { tenant, booking };
+}
+
+async function assertChangeable(tx: Tx, { tenant, booking }: Located, now: Date): Promise<void> {
+  const service = await getService(tx, tenant.id, booking.serviceId);
+  const deadline = changeDeadline(booking.startsAt, effectiveRules(tenant.preferences.bookingRules, service.rules));
+  if (now > deadline) {
+    throw new DomainError('FORBIDDEN', 'CHANGE_WINDOW_CLOSED', 'This booking can no longer be changed online. Please contact the clinic.');
+  }
+}
+
+export function viewBookingByToken(deps: Deps, slug: string, token: string): Promise<PublicBooking> {
+  return withPublicTenant(deps, slug, async (tx, tenant) => {
+    const { booking } = await locate(tx, tenant, deps, token);
+    return publicBookingView(tx, tenant, booking.id);
+  });
+}
+
+/** Cancels within the window. The token is spent: it cannot open or change the booking again. */
+export async function cancelBookingByToken(deps: Deps, slug: string, token: string, ip: string | null): Promise<PublicBooking> {
+  const view = await withPublicTenant(deps, slug, async (tx, tenant) => {
+    const located = await locate(tx, tenant, deps, token);
+    await assertChangeable(tx, located, deps.now());
+    const { booking } = located;
+    await tx
+      .update(bookings)
+      .set({ status: 'cancelled', cancelledAt: deps.now(), manageTokenHash: null, updatedAt: deps.now() })
+      .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, booking.id)));
+    await releaseBookingResources(tx, tenant.id, booking.id);
+    await appendAudit(
+      tx,
+      tenant.id,
+      { type: 'client', id: booking.clientId, ip },
+      { action: 'cancel', entity: 'booking', entityId: booking.id },
+    );
+    return { tenantId: tenant.id, view: await publicBookingView(tx, tenant, booking.id) };
+  });
+  await deps.availabilityCache.invalidate(view.tenantId);
+  return view.view;
+}
+
+/** Moves the booking to another offered slot (same service and practitioner) within the window. */
+export async function rescheduleBookingByToken(
+  deps: Deps,
+  slug: string,
+  token: string,
+  startIso: string,
+  ip: string | null,
+): Promise<PublicBooking> {
+  const moved = await withPublicTenant(deps, slug, async (tx, tenant) => {
+    const located = await locate(tx, tenant, deps, token);
+    await assertChangeable(tx, located, deps.now());
+    const { booking } = located;
+    // Free the current time first, so a move by a few minutes can overlap the booking's own old span.
+    await releaseBookingResources(tx, tenant.id, booking.id);
+    const start = new Date(startIso);
+    const date = localDate(start, tenant.timeZone);
+    const { service, slots } = await findSlots(
+      tx,
+      tenant,
+      { serviceId: booking.serviceId, practitionerId: booking.practitionerId, from: date, to: date },
+      deps.now(),
+      { onlineOnly: true },
+    );
+    const slot = slots.find((candidate) => candidate.start === start.getTime());
+    if (!slot) throw slotTaken();
+    const roomId = service.needsRoom ? (slot.roomIds.includes(booking.roomId ?? '') ? booking.roomId : (slot.roomIds[0] ?? null)) : null;
+    const end = new Date(slot.end);
+    await tx
+      .update(bookings)
+      .set({ startsAt: start, endsAt: end, roomId, updatedAt: deps.now() })
+      .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, booking.id)));
+    await holdResources(tx, tenant.id, {
+      bookingId: booking.id,
+      kind: 'booking',
+      resourceIds: roomId ? [booking.practitionerId, roomId] : [booking.practitionerId],
+      during: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
+    });
+    await appendAudit(
+      tx,
+      tenant.id,
+      { type: 'client', id: booking.clientId, ip },
+      {
+        action: 'update',
+        entity: 'booking',
+        entityId: booking.id,
+        details: { fields: ['start'] },
+      },
+    );
+    return { tenantId: tenant.id, view: await publicBookingView(tx, tenant, booking.id) };
+  });
+  await deps.availabilityCache.invalidate(moved.tenantId);
+  return moved.view;
+}
