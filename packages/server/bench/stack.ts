@@ -1,23 +1,33 @@
-import type { Server } from 'node:http';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/env.js';
-import { createHttpApp } from '../src/http/app.js';
 import { openRuntime, type Runtime } from '../src/main/runtime.js';
 
+export type BenchStack = { runtime: Runtime; baseUrl: string; agent: Agent; close: () => Promise<void> };
+
 /**
- * The real server, as `pnpm start` builds it (DATABASE_URL or embedded PostgreSQL, Redis), on an
- * ephemeral port, for benchmarks to drive over HTTP with keep-alive connections.
+ * PostgreSQL and Redis as `pnpm start` finds or starts them (this process keeps them, and the
+ * owner connection for seeding), and the API server in a child process of its own, driven over
+ * HTTP with keep-alive connections.
  */
-export async function startBenchStack(
-  overrides: Record<string, string> = {},
-): Promise<{ runtime: Runtime; baseUrl: string; agent: Agent; close: () => Promise<void> }> {
-  const runtime = await openRuntime(parseEnv({ ...process.env, ...overrides }), (line) => console.log(line));
-  const { app, requestLog } = createHttpApp(runtime.deps, { serveWeb: false });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+export async function startBenchStack(overrides: Record<string, string> = {}): Promise<BenchStack> {
+  const env = parseEnv({ ...process.env, ...overrides });
+  const runtime = await openRuntime(env, (line) => console.log(line));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
+    env: { ...process.env, ...overrides, DATABASE_URL: runtime.ownerUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
+  });
+  child.stdout?.resume();
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   return {
     runtime,
@@ -26,10 +36,10 @@ export async function startBenchStack(
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       });
-      await requestLog.close();
       await runtime.close();
     },
   };

@@ -7,6 +7,7 @@ import { APP_ROLE, connect, type DbHandle, SYSTEM_ROLE, urlForRole } from '../sr
 import { buildDeps, type Deps } from '../src/deps.js';
 import { type Env, parseEnv } from '../src/env.js';
 import { createHttpApp } from '../src/http/app.js';
+import { stopHttpServer } from '../src/http/stopHttpServer.js';
 import { TEST_ROLE_PASSWORDS } from './testEnv.js';
 
 export type Harness = {
@@ -54,10 +55,7 @@ export async function startHarness(overrides: Partial<Record<keyof Env, string>>
     clock,
     flushRequestLog: () => requestLog.flush(),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await stopHttpServer(server, 1_000);
       await requestLog.close();
       const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
       if (keys.length > 0) await redis.del(...keys);

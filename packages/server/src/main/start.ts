@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { env } from '../env.js';
 import { createHttpApp } from '../http/app.js';
+import { stopHttpServer } from '../http/stopHttpServer.js';
 import { startMaintenance } from '../jobs/maintenance.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from './seed.js';
@@ -43,10 +44,7 @@ async function shutdown(signal: string): Promise<void> {
     console.error('[hetki] Shutdown took longer than 15 s; exiting anyway.');
     process.exit(1);
   }, 15_000).unref();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  await stopHttpServer(server);
   await maintenance.close();
   await requestLog.close();
   await runtime.close();
