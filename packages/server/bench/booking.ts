@@ -74,8 +74,9 @@ export async function benchBooking(): Promise<void> {
   try {
     const clinic = await freshClinic(stack, 20);
     let next = 0;
+    const concurrency = Number(process.env.BENCH_BOOKING_CLIENTS ?? 64);
     const result = await runLoad({
-      concurrency: 64,
+      concurrency,
       durationMs: 10_000,
       request: async () => {
         const index = next++;
@@ -88,7 +89,7 @@ export async function benchBooking(): Promise<void> {
         return response.status === 200;
       },
     });
-    console.log(formatLoad('public.booking.book, 64 clients', result));
+    console.log(formatLoad(`public.booking.book, ${concurrency} clients`, result));
     console.log('  target: >= 800 bookings/s');
 
     const race = await freshClinic(stack, 1);

@@ -14,10 +14,19 @@ export type BenchStack = { runtime: Runtime; baseUrl: string; agent: Agent; clos
 export async function startBenchStack(overrides: Record<string, string> = {}): Promise<BenchStack> {
   const env = parseEnv({ ...process.env, ...overrides });
   const runtime = await openRuntime(env, (line) => console.log(line));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./server.ts', import.meta.url))], {
-    env: { ...process.env, ...overrides, DATABASE_URL: runtime.ownerUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./server.ts', import.meta.url)),
+    ],
+    {
+      env: { ...process.env, ...overrides, DATABASE_URL: runtime.ownerUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import type { Env } from './env.js';
 import { SecretBox } from './lib/crypto.js';
 import { LoginThrottle } from './services/auth/loginThrottle.js';
 import { AvailabilityCache } from './services/booking/availabilityCache.js';
+import { ManageTokens } from './services/booking/manageToken.js';
 
 /** Everything a request or a job needs, built once at start-up and passed down explicitly. */
 export type Deps = {
@@ -16,6 +17,7 @@ export type Deps = {
   throttle: LoginThrottle;
   totpBox: SecretBox;
   availabilityCache: AvailabilityCache;
+  manageTokens: ManageTokens;
   now: () => Date;
 };
 
@@ -31,6 +33,7 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
       ipWindowSeconds: 15 * 60,
     }),
     totpBox: new SecretBox(env.MASTER_KEY, 'totp-secret'),
+    manageTokens: new ManageTokens(env.MASTER_KEY),
     availabilityCache: new AvailabilityCache(parts.redis, env.REDIS_PREFIX, {
       ttlMs: env.AVAILABILITY_CACHE_SECONDS * 1000,
       maxEntries: 10_000,

@@ -16,8 +16,7 @@ export function heldRange(start: Date, end: Date, bufferBeforeMinutes: number, b
 
 /**
  * Inserts the allocation rows. The exclusion constraint is the only arbiter of overlaps: a lost race
- * surfaces here as SQLSTATE 23P01 and becomes a CONFLICT. The insert runs in a savepoint so the
- * caller's transaction is still usable to report the conflict.
+ * surfaces here as SQLSTATE 23P01 and becomes a CONFLICT, which rolls the caller's transaction back.
  */
 export async function holdResources(
   tx: Tx,
@@ -32,24 +31,22 @@ export async function holdResources(
   },
 ): Promise<string[]> {
   try {
-    return await tx.transaction(async (savepoint) => {
-      const inserted = await savepoint
-        .insert(allocations)
-        .values(
-          holding.resourceIds.map((resourceId) => ({
-            tenantId,
-            id: newId(),
-            resourceId,
-            bookingId: holding.bookingId,
-            kind: holding.kind,
-            during: holding.during,
-            note: holding.note ?? null,
-            createdBy: holding.createdBy ?? null,
-          })),
-        )
-        .returning({ id: allocations.id });
-      return inserted.map((row) => row.id);
-    });
+    const inserted = await tx
+      .insert(allocations)
+      .values(
+        holding.resourceIds.map((resourceId) => ({
+          tenantId,
+          id: newId(),
+          resourceId,
+          bookingId: holding.bookingId,
+          kind: holding.kind,
+          during: holding.during,
+          note: holding.note ?? null,
+          createdBy: holding.createdBy ?? null,
+        })),
+      )
+      .returning({ id: allocations.id });
+    return inserted.map((row) => row.id);
   } catch (error) {
     if (pgErrorCode(error) === '23P01') throw slotTaken();
     throw error;

@@ -49,7 +49,14 @@ export async function findSlots(
   return { service, slots };
 }
 
-/** The clinic-local calendar date of an instant. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The clinic-local calendar date of an instant. (Formatters are costly to build: one per zone.) */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }

@@ -1,17 +1,18 @@
 import type { CreateBookingInput, PublicBooking } from '@hetki/shared';
 import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
 import { bookings } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
-import { type ConsentPurpose, recordConsent } from '../consents/consentLedger.js';
+import { type ConsentEntry, type ConsentPurpose, recordConsent } from '../consents/consentLedger.js';
 import { heldRange, holdResources, slotTaken } from './allocations.js';
 import { findSlots, localDate } from './availability.js';
 import { publicBookingView } from './bookingView.js';
 import { clientForBooking } from './clientForBooking.js';
-import { ManageTokens } from './manageToken.js';
-import { withPublicTenant } from './publicTenant.js';
+import type { ManageTokens } from './manageToken.js';
+import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 
 export type CreatedBooking = { booking: PublicBooking; manageToken: string };
 
@@ -21,27 +22,25 @@ const CONSENT_FIELDS: [keyof CreateBookingInput['consents'], ConsentPurpose][] =
   ['photoVideo', 'photo_video'],
 ];
 
+/** The booking an idempotency key already made, if any. */
+async function earlierBooking(tx: Tx, tenant: PublicTenant, tokens: ManageTokens, idempotencyKey: string): Promise<CreatedBooking | null> {
+  const [row] = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.idempotencyKey, idempotencyKey)));
+  if (!row) return null;
+  return { booking: await publicBookingView(tx, tenant, row.id), manageToken: tokens.tokenFor(tenant.id, idempotencyKey) };
+}
+
 /**
  * A client books a slot through the public widget. The slot must be one the engine offers right
  * now; the database's exclusion constraint settles any race. Retrying with the same idempotency key
- * returns the booking already made.
+ * returns the booking already made (looked up only when a retry is evident, to keep the usual path short).
  */
 export async function createPublicBooking(deps: Deps, input: CreateBookingInput, ip: string | null): Promise<CreatedBooking> {
-  const tokens = new ManageTokens(deps.env.MASTER_KEY);
-  const existing = () =>
-    withPublicTenant(deps, input.slug, async (tx, tenant) => {
-      const [row] = await tx
-        .select({ id: bookings.id, tokenHash: bookings.manageTokenHash })
-        .from(bookings)
-        .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.idempotencyKey, input.idempotencyKey)));
-      if (!row) return null;
-      return { booking: await publicBookingView(tx, tenant, row.id), manageToken: tokens.tokenFor(tenant.id, input.idempotencyKey) };
-    });
-
-  const earlier = await existing();
-  if (earlier) return earlier;
+  const tokens = deps.manageTokens;
   try {
-    const created = await withPublicTenant(deps, input.slug, async (tx, tenant) => {
+    const outcome = await withPublicTenant(deps, input.slug, async (tx, tenant) => {
       const start = new Date(input.start);
       const date = localDate(start, tenant.timeZone);
       const { service, slots } = await findSlots(
@@ -52,7 +51,12 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         { onlineOnly: true },
       );
       const slot = slots.find((candidate) => candidate.start === start.getTime());
-      if (!slot) throw slotTaken();
+      if (!slot) {
+        // A retry of a booking that went through finds its own slot taken: answer with that booking.
+        const earlier = await earlierBooking(tx, tenant, tokens, input.idempotencyKey);
+        if (earlier) return { tenantId: tenant.id, created: false, result: earlier };
+        throw slotTaken();
+      }
       const practitionerId = slot.practitionerIds[0] as string;
       const roomId = service.needsRoom ? (slot.roomIds[0] as string) : null;
       const end = new Date(slot.end);
@@ -83,18 +87,18 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         resourceIds: roomId ? [practitionerId, roomId] : [practitionerId],
         during: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
       });
-      for (const [field, purpose] of CONSENT_FIELDS) {
-        // An unticked box is no decision, not a withdrawal: only grants are recorded here.
-        if (input.consents[field] === true) {
-          await recordConsent(
-            tx,
-            tenant.id,
-            client.id,
-            { purpose, granted: true, source: 'widget', noticeVersion: input.consents.noticeVersion, ip, staffActorId: null },
-            deps.now(),
-          );
-        }
-      }
+      // An unticked box is no decision, not a withdrawal: only grants are recorded here.
+      const grants: ConsentEntry[] = CONSENT_FIELDS.filter(([field]) => input.consents[field] === true).map(([, purpose]) => ({
+        purpose,
+        granted: true,
+        source: 'widget',
+        noticeVersion: input.consents.noticeVersion,
+        ip,
+        staffActorId: null,
+      }));
+      await recordConsent(tx, tenant.id, client.id, grants, deps.now());
+      const booking = await publicBookingView(tx, tenant, bookingId);
+      // Last before commit: the audit chain serialises a clinic's writes from here to the commit.
       await appendAudit(
         tx,
         tenant.id,
@@ -106,14 +110,15 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
           details: { clientCreated: client.created, serviceId: service.id },
         },
       );
-      return { tenantId: tenant.id, booking: await publicBookingView(tx, tenant, bookingId), manageToken };
+      return { tenantId: tenant.id, created: true, result: { booking, manageToken } };
     });
-    await deps.availabilityCache.invalidate(created.tenantId);
-    return { booking: created.booking, manageToken: created.manageToken };
+    if (outcome.created) await deps.availabilityCache.invalidate(outcome.tenantId);
+    return outcome.result;
   } catch (error) {
-    // The same request raced itself (a double click): the other attempt won, return its booking.
+    // The same key was used again while the slot was still free (another practitioner, or a
+    // double click racing itself): the booking already made wins, and is returned.
     if (isUniqueViolation(error, 'bookings_tenant_idempotency_key')) {
-      const winner = await existing();
+      const winner = await withPublicTenant(deps, input.slug, (tx, tenant) => earlierBooking(tx, tenant, tokens, input.idempotencyKey));
       if (winner) return winner;
     }
     throw error;

@@ -9,7 +9,6 @@ import { getService } from '../catalogue/services.js';
 import { heldRange, holdResources, releaseBookingResources, slotTaken } from './allocations.js';
 import { findSlots, localDate } from './availability.js';
 import { publicBookingView } from './bookingView.js';
-import { ManageTokens } from './manageToken.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 import { changeDeadline, effectiveRules } from './rules.js';
 
@@ -17,7 +16,7 @@ type Located = { tenant: PublicTenant; booking: typeof bookings.$inferSelect };
 
 /** The live booking a manage token opens. A cancelled booking's token opens nothing. */
 async function locate(tx: Tx, tenant: PublicTenant, deps: Deps, token: string): Promise<Located> {
-  const hash = new ManageTokens(deps.env.MASTER_KEY).hash(token);
+  const hash = deps.manageTokens.hash(token);
   const [booking] = await tx
     .select()
     .from(bookings)

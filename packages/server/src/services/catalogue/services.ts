@@ -1,5 +1,5 @@
 import type { CreateServiceInput, UpdateServiceInput } from '@hetki/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { resources, servicePractitioners, services } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
@@ -25,16 +25,18 @@ export async function listServices(tx: Tx, tenantId: string, options: { onlyBook
 
 export async function getService(tx: Tx, tenantId: string, serviceId: string): Promise<ServiceView> {
   const [row] = await tx
-    .select()
+    .select({
+      service: services,
+      practitionerIds: sql<string[]>`coalesce((
+        select array_agg(${servicePractitioners.resourceId}) from ${servicePractitioners}
+        where ${servicePractitioners.tenantId} = ${services.tenantId} and ${servicePractitioners.serviceId} = ${services.id}
+      ), '{}')`,
+    })
     .from(services)
     .where(and(eq(services.tenantId, tenantId), eq(services.id, serviceId)));
   if (!row) throw notFound('Service');
-  const links = await tx
-    .select({ resourceId: servicePractitioners.resourceId })
-    .from(servicePractitioners)
-    .where(and(eq(servicePractitioners.tenantId, tenantId), eq(servicePractitioners.serviceId, serviceId)));
-  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = row;
-  return { ...rest, practitionerIds: links.map((link) => link.resourceId) };
+  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = row.service;
+  return { ...rest, practitionerIds: row.practitionerIds };
 }
 
 /** Replaces who performs the service; every id must be a practitioner of this clinic. */

@@ -16,9 +16,17 @@ export type ConsentEntry = {
   staffActorId: string | null;
 };
 
-/** Appends one grant or withdrawal. The ledger is never updated: the latest row per purpose is the state. */
-export async function recordConsent(tx: Tx, tenantId: string, clientId: string, entry: ConsentEntry, at: Date): Promise<void> {
-  await tx.insert(consents).values({ tenantId, id: newId(), clientId, ...entry, recordedAt: at });
+/** Appends grants or withdrawals. The ledger is never updated: the latest row per purpose is the state. */
+export async function recordConsent(
+  tx: Tx,
+  tenantId: string,
+  clientId: string,
+  entry: ConsentEntry | ConsentEntry[],
+  at: Date,
+): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  if (entries.length === 0) return;
+  await tx.insert(consents).values(entries.map((item) => ({ tenantId, id: newId(), clientId, ...item, recordedAt: at })));
 }
 
 export type ConsentState = Record<ConsentPurpose, { granted: boolean; recordedAt: string; source: ConsentSource } | null>;
