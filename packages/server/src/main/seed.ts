@@ -1,10 +1,13 @@
 import { count } from 'drizzle-orm';
+import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
 import { tenants } from '../db/schema/index.js';
 import type { Deps } from '../deps.js';
 import { env } from '../env.js';
 import { acceptInvitation } from '../services/auth/acceptInvitation.js';
-import { inviteMember } from '../services/team/team.js';
+import { createResource } from '../services/catalogue/resources.js';
+import { createService } from '../services/catalogue/services.js';
+import { inviteMember, type Member } from '../services/team/team.js';
 import { signUp } from '../services/tenants/signUp.js';
 import { updateTenantSettings } from '../services/tenants/tenantSettings.js';
 import { openRuntime } from './runtime.js';
@@ -35,12 +38,60 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
       contactEmail: 'info@demo.hetki.test',
       contactPhone: '+358 40 123 4567',
     });
+    await seedDemoCatalogue(tx, tenantId, actor, me.user.id);
     const created = await inviteMember(tx, tenantId, actor, { email: reception.email, role: 'reception' }, deps.now());
     return created.acceptUrl;
   });
   const token = new URL(acceptUrl).hash.replace('#token=', '');
   await acceptInvitation(deps, { token, name: 'Riikka Vastaanotto', password: reception.password }, { ip: null, previousTokenHash: null });
   return 'seeded';
+}
+
+const WEEKDAYS_8_TO_16 = Object.fromEntries(['1', '2', '3', '4', '5'].map((day) => [day, [{ start: '08:00', end: '16:00' }]]));
+
+/** Two practitioners (one of them the owner), a treatment room and three services, open Mon–Fri 8–16. */
+async function seedDemoCatalogue(tx: Tx, tenantId: string, actor: Member, ownerUserId: string): Promise<void> {
+  const olivia = await createResource(tx, tenantId, actor, {
+    kind: 'practitioner',
+    name: 'Olivia Omistaja',
+    staffUserId: ownerUserId,
+    weeklyHours: WEEKDAYS_8_TO_16,
+  });
+  const pekka = await createResource(tx, tenantId, actor, {
+    kind: 'practitioner',
+    name: 'Pekka Fysioterapeutti',
+    staffUserId: null,
+    weeklyHours: WEEKDAYS_8_TO_16,
+  });
+  await createResource(tx, tenantId, actor, { kind: 'room', name: 'Hoitohuone 1', staffUserId: null, weeklyHours: WEEKDAYS_8_TO_16 });
+  const base = { description: {}, category: null, currency: 'EUR', bufferBeforeMinutes: 0, bookableOnline: true, rules: {} };
+  await createService(tx, tenantId, actor, {
+    ...base,
+    name: { fi: 'Fysioterapia 45 min', sv: 'Fysioterapi 45 min', en: 'Physiotherapy 45 min' },
+    durationMinutes: 45,
+    priceCents: 7500,
+    bufferAfterMinutes: 15,
+    needsRoom: true,
+    practitionerIds: [olivia.id, pekka.id],
+  });
+  await createService(tx, tenantId, actor, {
+    ...base,
+    name: { fi: 'Hieronta 60 min', sv: 'Massage 60 min', en: 'Massage 60 min' },
+    durationMinutes: 60,
+    priceCents: 6500,
+    bufferAfterMinutes: 10,
+    needsRoom: false,
+    practitionerIds: [pekka.id],
+  });
+  await createService(tx, tenantId, actor, {
+    ...base,
+    name: { fi: 'Ensikäynti 30 min', sv: 'Första besök 30 min', en: 'First visit 30 min' },
+    durationMinutes: 30,
+    priceCents: 4500,
+    bufferAfterMinutes: 0,
+    needsRoom: false,
+    practitionerIds: [olivia.id],
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -49,6 +49,27 @@ export async function findSlots(
   return { service, slots };
 }
 
+/**
+ * The slot starting exactly at `start` if the engine offers it right now (for online booking and
+ * rescheduling: a client may only take a time the widget would have shown), else null.
+ */
+export async function offeredSlotAt(
+  tx: Tx,
+  tenant: PublicTenant,
+  query: { serviceId: string; practitionerId?: string | undefined; start: Date },
+  now: Date,
+): Promise<{ service: ServiceView; slot: Slot | null }> {
+  const date = localDate(query.start, tenant.timeZone);
+  const { service, slots } = await findSlots(
+    tx,
+    tenant,
+    { serviceId: query.serviceId, practitionerId: query.practitionerId, from: date, to: date },
+    now,
+    { onlineOnly: true },
+  );
+  return { service, slot: slots.find((candidate) => candidate.start === query.start.getTime()) ?? null };
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The clinic-local calendar date of an instant. (Formatters are costly to build: one per zone.) */

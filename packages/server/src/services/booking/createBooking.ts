@@ -8,7 +8,7 @@ import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { type ConsentEntry, type ConsentPurpose, recordConsent } from '../consents/consentLedger.js';
 import { heldRange, holdResources, slotTaken } from './allocations.js';
-import { findSlots, localDate } from './availability.js';
+import { offeredSlotAt } from './availability.js';
 import { publicBookingView } from './bookingView.js';
 import { clientForBooking } from './clientForBooking.js';
 import type { ManageTokens } from './manageToken.js';
@@ -42,15 +42,12 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
   try {
     const outcome = await withPublicTenant(deps, input.slug, async (tx, tenant) => {
       const start = new Date(input.start);
-      const date = localDate(start, tenant.timeZone);
-      const { service, slots } = await findSlots(
+      const { service, slot } = await offeredSlotAt(
         tx,
         tenant,
-        { serviceId: input.serviceId, practitionerId: input.practitionerId, from: date, to: date },
+        { serviceId: input.serviceId, practitionerId: input.practitionerId, start },
         deps.now(),
-        { onlineOnly: true },
       );
-      const slot = slots.find((candidate) => candidate.start === start.getTime());
       if (!slot) {
         // A retry of a booking that went through finds its own slot taken: answer with that booking.
         const earlier = await earlierBooking(tx, tenant, tokens, input.idempotencyKey);

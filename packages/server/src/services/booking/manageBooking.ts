@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../lib/errors.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { getService } from '../catalogue/services.js';
 import { heldRange, holdResources, releaseBookingResources, slotTaken } from './allocations.js';
-import { findSlots, localDate } from './availability.js';
+import { offeredSlotAt } from './availability.js';
 import { publicBookingView } from './bookingView.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 import { changeDeadline, effectiveRules } from './rules.js';
@@ -81,15 +81,12 @@ export async function rescheduleBookingByToken(
     // Free the current time first, so a move by a few minutes can overlap the booking's own old span.
     await releaseBookingResources(tx, tenant.id, booking.id);
     const start = new Date(startIso);
-    const date = localDate(start, tenant.timeZone);
-    const { service, slots } = await findSlots(
+    const { service, slot } = await offeredSlotAt(
       tx,
       tenant,
-      { serviceId: booking.serviceId, practitionerId: booking.practitionerId, from: date, to: date },
+      { serviceId: booking.serviceId, practitionerId: booking.practitionerId, start },
       deps.now(),
-      { onlineOnly: true },
     );
-    const slot = slots.find((candidate) => candidate.start === start.getTime());
     if (!slot) throw slotTaken();
     const roomId = service.needsRoom ? (slot.roomIds.includes(booking.roomId ?? '') ? booking.roomId : (slot.roomIds[0] ?? null)) : null;
     const end = new Date(slot.end);
