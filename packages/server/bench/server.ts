@@ -18,6 +18,7 @@ console.log(`listening ${typeof address === 'object' && address ? address.port :
 
 process.on('SIGTERM', async () => {
   await stopHttpServer(server, 2_000);
+  await runtime.deps.inFlight.drained(5_000);
   await requestLog.close();
   await runtime.close();
   process.exit(0);

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from './db/connections.js';
 import type { Env } from './env.js';
 import { SecretBox } from './lib/crypto.js';
+import { InFlight } from './lib/inFlight.js';
 import { LoginThrottle } from './services/auth/loginThrottle.js';
 import { AvailabilityCache } from './services/booking/availabilityCache.js';
 import { ManageTokens } from './services/booking/manageToken.js';
@@ -18,6 +19,8 @@ export type Deps = {
   totpBox: SecretBox;
   availabilityCache: AvailabilityCache;
   manageTokens: ManageTokens;
+  /** Procedures running now: shutdown waits for them before closing pools. */
+  inFlight: InFlight;
   now: () => Date;
 };
 
@@ -34,6 +37,7 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
     }),
     totpBox: new SecretBox(env.MASTER_KEY, 'totp-secret'),
     manageTokens: new ManageTokens(env.MASTER_KEY),
+    inFlight: new InFlight(),
     availabilityCache: new AvailabilityCache(parts.redis, env.REDIS_PREFIX, {
       ttlMs: env.AVAILABILITY_CACHE_SECONDS * 1000,
       maxEntries: 10_000,

@@ -45,6 +45,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, 15_000).unref();
   await stopHttpServer(server);
+  await runtime.deps.inFlight.drained(10_000);
   await maintenance.close();
   await requestLog.close();
   await runtime.close();

@@ -52,9 +52,9 @@ export const t = initTRPC
     },
   });
 
-/** Turns domain errors thrown anywhere below into their tRPC codes. */
-export const mapDomainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+/** Counts the call for graceful shutdown, and turns domain errors thrown below into their tRPC codes. */
+export const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await ctx.deps.inFlight.run(() => next());
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
