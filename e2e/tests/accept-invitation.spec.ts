@@ -1,16 +1,8 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { call } from './trpc.js';
 
 const OWNER = { email: 'owner@demo.hetki.test', password: 'hetki-demo-owner' };
 const INVITE_INVALID = 'This invitation has expired or was already used. Ask the clinic for a new one.';
-
-async function call<T>(request: APIRequestContext, procedure: string, input: unknown, csrfToken?: string): Promise<T> {
-  const response = await request.post(`/trpc/${procedure}`, {
-    ...(input === undefined ? {} : { data: input }),
-    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-  });
-  expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
 
 test('a new practitioner opens an invitation link, joins the demo clinic, and the link works only once', async ({
   page,

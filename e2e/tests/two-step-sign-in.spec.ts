@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { call } from './trpc.js';
 
 const RECEPTION = { email: 'reception@demo.hetki.test', password: 'hetki-demo-reception' };
 
@@ -14,15 +15,6 @@ function totpCode(secretBase32: string, offset = 0): string {
   const digest = createHmac('sha1', secret).update(counter).digest();
   const start = (digest.at(-1) ?? 0) & 0x0f;
   return String((digest.readUInt32BE(start) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-async function call<T>(request: APIRequestContext, procedure: string, input: unknown, csrfToken?: string): Promise<T> {
-  const response = await request.post(`/trpc/${procedure}`, {
-    ...(input === undefined ? {} : { data: input }),
-    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-  });
-  expect(response.ok(), `${procedure}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
 test('a member with two-step sign-in is asked for the code from their authenticator app', async ({ page, playwright, baseURL }) => {

@@ -14,29 +14,50 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** A 32-byte key for one purpose, derived from the master key (HKDF-SHA256), so no two uses share a key. */
+export function deriveKey(masterKey: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, 'hetki', purpose, 32));
+}
+
 /**
- * AES-256-GCM with a key derived from the master key for one purpose, so a key used for TOTP
- * secrets is never the key used for anything else. Output: v1.<iv>.<tag>.<ciphertext> (base64url).
+ * AES-256-GCM. Sealed form: `<version>.<iv>.<tag>.<ciphertext>` (base64url parts). `aad` binds the
+ * value to where it belongs (an empty one is the same as none), so a ciphertext moved elsewhere fails.
  */
+export function sealAesGcm(key: Buffer, aad: Buffer, plaintext: Buffer, version: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return [version, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+}
+
+/** Throws on another version, another key or authenticated data, or any tampering. */
+export function openAesGcm(key: Buffer, aad: Buffer, sealed: string, expectedVersion: string): Buffer {
+  const [version, iv, tag, body, extra] = sealed.split('.');
+  if (version !== expectedVersion || !iv || !tag || body === undefined || extra !== undefined) {
+    throw new Error('Unrecognised ciphertext');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+}
+
+const NO_AAD = Buffer.alloc(0);
+
+/** Secrets sealed under a key derived from the master key for one purpose (e.g. TOTP secrets). */
 export class SecretBox {
   readonly #key: Buffer;
 
   constructor(masterKey: string, purpose: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', masterKey, 'hetki', purpose, 32));
+    this.#key = deriveKey(masterKey, purpose);
   }
 
   seal(plaintext: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return sealAesGcm(this.#key, NO_AAD, Buffer.from(plaintext, 'utf8'), 'v1');
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('Unrecognised ciphertext');
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return openAesGcm(this.#key, NO_AAD, sealed, 'v1').toString('utf8');
   }
 }

@@ -2,6 +2,7 @@ import { computeAvailability, type Slot } from '@hetki/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { resources } from '../../db/schema/index.js';
+import { localDate } from '../../lib/clinicDate.js';
 import { notFound } from '../../lib/errors.js';
 import { getService, type ServiceView } from '../catalogue/services.js';
 import type { PublicTenant } from './publicTenant.js';
@@ -68,16 +69,4 @@ export async function offeredSlotAt(
     { onlineOnly: true },
   );
   return { service, slot: slots.find((candidate) => candidate.start === query.start.getTime()) ?? null };
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The clinic-local calendar date of an instant. (Formatters are costly to build: one per zone.) */
-export function localDate(instant: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(instant);
 }

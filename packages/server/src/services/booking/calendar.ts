@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { allocations, bookings, clients, resources, services } from '../../db/schema/index.js';
+import { allocations, bookings, clients, services } from '../../db/schema/index.js';
 import { DomainError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
 import type { Actor } from '../audit/auditLog.js';
 import { appendAudit } from '../audit/auditLog.js';
+import { assertResourceExists } from '../catalogue/resources.js';
 import { getService } from '../catalogue/services.js';
+import { assertClientExists } from '../clients/clients.js';
 import { heldRange, holdResources, releaseBookingResources } from './allocations.js';
 
 export type CalendarEntry =
@@ -91,14 +93,6 @@ export async function listCalendar(
   ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
-async function assertResource(tx: Tx, tenantId: string, id: string, kind: 'practitioner' | 'room'): Promise<void> {
-  const [row] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(eq(resources.tenantId, tenantId), eq(resources.id, id), eq(resources.kind, kind)));
-  if (!row) throw notFound(kind === 'room' ? 'Room' : 'Practitioner');
-}
-
 export type StaffBookingInput = {
   clientId: string;
   serviceId: string;
@@ -113,14 +107,10 @@ export type StaffBookingInput = {
  */
 export async function createStaffBooking(tx: Tx, tenantId: string, actor: Actor, input: StaffBookingInput): Promise<{ id: string }> {
   const service = await getService(tx, tenantId, input.serviceId);
-  const [client] = await tx
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, input.clientId)));
-  if (!client) throw notFound('Client');
-  await assertResource(tx, tenantId, input.practitionerId, 'practitioner');
+  await assertClientExists(tx, tenantId, input.clientId);
+  await assertResourceExists(tx, tenantId, input.practitionerId, 'practitioner');
   if (service.needsRoom && !input.roomId) throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'This service needs a room');
-  if (input.roomId) await assertResource(tx, tenantId, input.roomId, 'room');
+  if (input.roomId) await assertResourceExists(tx, tenantId, input.roomId, 'room');
   const start = new Date(input.start);
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const id = newId();
@@ -173,8 +163,8 @@ export async function moveBooking(
   const service = await getService(tx, tenantId, booking.serviceId);
   const practitionerId = input.practitionerId ?? booking.practitionerId;
   const roomId = input.roomId === undefined ? booking.roomId : input.roomId;
-  if (input.practitionerId) await assertResource(tx, tenantId, practitionerId, 'practitioner');
-  if (roomId && input.roomId !== undefined) await assertResource(tx, tenantId, roomId, 'room');
+  if (input.practitionerId) await assertResourceExists(tx, tenantId, practitionerId, 'practitioner');
+  if (roomId && input.roomId !== undefined) await assertResourceExists(tx, tenantId, roomId, 'room');
   if (service.needsRoom && !roomId) throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'This service needs a room');
   const start = new Date(input.start);
   const end = new Date(start.getTime() + (booking.endsAt.getTime() - booking.startsAt.getTime()));
@@ -233,11 +223,7 @@ export async function blockTime(
   actor: Actor,
   input: { resourceId: string; start: string; end: string; note?: string | null | undefined },
 ): Promise<{ id: string }> {
-  const [resource] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(eq(resources.tenantId, tenantId), eq(resources.id, input.resourceId)));
-  if (!resource) throw notFound('Resource');
+  await assertResourceExists(tx, tenantId, input.resourceId);
   const start = new Date(input.start);
   const end = new Date(input.end);
   if (!(end > start)) throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'The end must be after the start');

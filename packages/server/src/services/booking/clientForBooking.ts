@@ -4,15 +4,7 @@ import type { Tx } from '../../db/connections.js';
 import { clients } from '../../db/schema/index.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
-
-const GUARDIAN_AGE = 16;
-
-export function ageOn(birthDate: string, on: Date): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - year;
-  if (on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day)) age -= 1;
-  return age;
-}
+import { isUnderGuardianAge } from '../clients/clientRules.js';
 
 /**
  * The client a public booking belongs to. A known email links to the existing client (the response
@@ -24,9 +16,10 @@ export async function clientForBooking(
   tenantId: string,
   details: ClientDetails,
   fields: TenantPreferences['clientFields'],
-  bookingStart: Date,
+  bookingDay: string,
 ): Promise<{ id: string; created: boolean }> {
-  if (fields.birthDate && details.birthDate && ageOn(details.birthDate, bookingStart) < GUARDIAN_AGE && !details.guardian) {
+  const facts = { birthDate: details.birthDate ?? null, birthYear: null, guardian: details.guardian ?? null, personalIdentityCode: null };
+  if (fields.birthDate && details.birthDate && !details.guardian && isUnderGuardianAge(facts, bookingDay)) {
     throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'For a client under 16, give a guardian’s name and phone');
   }
   const [existing] = await tx

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { bookings } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
+import { localDate } from '../../lib/clinicDate.js';
 import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
@@ -58,7 +59,13 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
       const roomId = service.needsRoom ? (slot.roomIds[0] as string) : null;
       const end = new Date(slot.end);
 
-      const client = await clientForBooking(tx, tenant.id, input.client, tenant.preferences.clientFields, start);
+      const client = await clientForBooking(
+        tx,
+        tenant.id,
+        input.client,
+        tenant.preferences.clientFields,
+        localDate(start, tenant.timeZone),
+      );
       const bookingId = newId();
       const manageToken = tokens.tokenFor(tenant.id, input.idempotencyKey);
       await tx.insert(bookings).values({

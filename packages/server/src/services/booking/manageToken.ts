@@ -1,5 +1,5 @@
-import { createHmac, hkdfSync } from 'node:crypto';
-import { sha256Hex } from '../../lib/crypto.js';
+import { createHmac } from 'node:crypto';
+import { deriveKey, sha256Hex } from '../../lib/crypto.js';
 
 /**
  * The manage token is derived, not stored: HMAC(master-derived key, tenant + idempotency key). The
@@ -10,7 +10,7 @@ export class ManageTokens {
   readonly #key: Buffer;
 
   constructor(masterKey: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', masterKey, 'hetki', 'booking-manage-token', 32));
+    this.#key = deriveKey(masterKey, 'booking-manage-token');
   }
 
   tokenFor(tenantId: string, idempotencyKey: string): string {

@@ -51,13 +51,28 @@ export async function loadSchedules(
         ),
       ),
   ]);
+  const busyOf = groupByResource(
+    busy.map((span) => ({
+      resourceId: span.resourceId,
+      start: (span.heldFrom as Date).getTime(),
+      end: (span.heldUntil as Date).getTime(),
+    })),
+  );
+  const exceptionsOf = groupByResource(exceptions);
   return rows.map((row) => ({
     resourceId: row.id,
     weekly: row.weeklyHours as WeeklyHours,
-    exceptions: exceptions.filter((exception) => exception.resourceId === row.id).map(({ date, intervals }) => ({ date, intervals })),
-    busy: busy
-      .filter((span) => span.resourceId === row.id)
-      .map((span) => ({ start: (span.heldFrom as Date).getTime(), end: (span.heldUntil as Date).getTime() }))
-      .sort((a, b) => a.start - b.start),
+    exceptions: (exceptionsOf.get(row.id) ?? []).map(({ date, intervals }) => ({ date, intervals })),
+    busy: (busyOf.get(row.id) ?? []).map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start),
   }));
+}
+
+function groupByResource<T extends { resourceId: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.resourceId);
+    if (group) group.push(item);
+    else groups.set(item.resourceId, [item]);
+  }
+  return groups;
 }

@@ -29,6 +29,15 @@ export async function listResources(tx: Tx, tenantId: string): Promise<ResourceV
   return rows.map(toView);
 }
 
+/** NOT_FOUND unless the clinic has this resource (of this kind, when one is given). */
+export async function assertResourceExists(tx: Tx, tenantId: string, id: string, kind?: 'practitioner' | 'room'): Promise<void> {
+  const [row] = await tx
+    .select({ id: resources.id })
+    .from(resources)
+    .where(and(eq(resources.tenantId, tenantId), eq(resources.id, id), kind ? eq(resources.kind, kind) : undefined));
+  if (!row) throw notFound(kind === 'room' ? 'Room' : kind === 'practitioner' ? 'Practitioner' : 'Resource');
+}
+
 async function assertStaffMember(tx: Tx, tenantId: string, staffUserId: string | null | undefined): Promise<void> {
   if (!staffUserId) return;
   const [member] = await tx
@@ -84,11 +93,7 @@ export async function setResourceException(
   actor: Actor,
   input: { resourceId: string; date: string; intervals: { start: string; end: string }[]; note: string | null },
 ): Promise<void> {
-  const [resource] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(eq(resources.tenantId, tenantId), eq(resources.id, input.resourceId)));
-  if (!resource) throw notFound('Resource');
+  await assertResourceExists(tx, tenantId, input.resourceId);
   await tx
     .insert(resourceExceptions)
     .values({ tenantId, ...input })
@@ -120,11 +125,7 @@ export async function removeResourceException(
 }
 
 export async function listResourceExceptions(tx: Tx, tenantId: string, resourceId: string) {
-  const [resource] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(eq(resources.tenantId, tenantId), eq(resources.id, resourceId)));
-  if (!resource) throw notFound('Resource');
+  await assertResourceExists(tx, tenantId, resourceId);
   return tx
     .select({ date: resourceExceptions.date, intervals: resourceExceptions.intervals, note: resourceExceptions.note })
     .from(resourceExceptions)

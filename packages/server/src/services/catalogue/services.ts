@@ -1,5 +1,5 @@
 import type { CreateServiceInput, UpdateServiceInput } from '@hetki/shared';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { resources, servicePractitioners, services } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
@@ -8,23 +8,9 @@ import { type Actor, appendAudit } from '../audit/auditLog.js';
 
 export type ServiceView = Omit<typeof services.$inferSelect, 'tenantId' | 'createdAt' | 'updatedAt'> & { practitionerIds: string[] };
 
-export async function listServices(tx: Tx, tenantId: string, options: { onlyBookableOnline?: boolean } = {}): Promise<ServiceView[]> {
+/** Services with who performs each, in one query (the practitioner ids aggregated per row). */
+async function selectServices(tx: Tx, where: SQL | undefined): Promise<ServiceView[]> {
   const rows = await tx
-    .select()
-    .from(services)
-    .where(eq(services.tenantId, tenantId))
-    .orderBy(asc(services.category), asc(services.createdAt));
-  const links = await tx.select().from(servicePractitioners).where(eq(servicePractitioners.tenantId, tenantId));
-  return rows
-    .filter((row) => !options.onlyBookableOnline || (row.active && row.bookableOnline))
-    .map(({ tenantId: _t, createdAt: _c, updatedAt: _u, ...row }) => ({
-      ...row,
-      practitionerIds: links.filter((link) => link.serviceId === row.id).map((link) => link.resourceId),
-    }));
-}
-
-export async function getService(tx: Tx, tenantId: string, serviceId: string): Promise<ServiceView> {
-  const [row] = await tx
     .select({
       service: services,
       practitionerIds: sql<string[]>`coalesce((
@@ -33,10 +19,28 @@ export async function getService(tx: Tx, tenantId: string, serviceId: string): P
       ), '{}')`,
     })
     .from(services)
-    .where(and(eq(services.tenantId, tenantId), eq(services.id, serviceId)));
-  if (!row) throw notFound('Service');
-  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = row.service;
-  return { ...rest, practitionerIds: row.practitionerIds };
+    .where(where)
+    .orderBy(asc(services.category), asc(services.createdAt));
+  return rows.map(({ service: { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest }, practitionerIds }) => ({
+    ...rest,
+    practitionerIds,
+  }));
+}
+
+export function listServices(tx: Tx, tenantId: string, options: { onlyBookableOnline?: boolean } = {}): Promise<ServiceView[]> {
+  return selectServices(
+    tx,
+    and(
+      eq(services.tenantId, tenantId),
+      options.onlyBookableOnline ? and(eq(services.active, true), eq(services.bookableOnline, true)) : undefined,
+    ),
+  );
+}
+
+export async function getService(tx: Tx, tenantId: string, serviceId: string): Promise<ServiceView> {
+  const [service] = await selectServices(tx, and(eq(services.tenantId, tenantId), eq(services.id, serviceId)));
+  if (!service) throw notFound('Service');
+  return service;
 }
 
 /** Replaces who performs the service; every id must be a practitioner of this clinic. */

@@ -1,17 +1,16 @@
 import type { ClientConsentEntry, ClientConsentState, RecordClientConsentInput } from '@hetki/shared';
 import type { Tx } from '../../db/connections.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
-import { consentHistory, currentConsents, recordConsent } from '../consents/consentLedger.js';
+import { consentHistory, consentStateOf, recordConsent } from '../consents/consentLedger.js';
 import { assertClientExists } from './clients.js';
 
 export type ClientConsents = { current: ClientConsentState; history: ClientConsentEntry[] };
 
 /** The current state (latest row per purpose) and the whole ledger, newest first. */
 export async function clientConsents(tx: Tx, tenantId: string, clientId: string): Promise<ClientConsents> {
-  const current = await currentConsents(tx, tenantId, clientId);
   const history = await consentHistory(tx, tenantId, clientId);
   return {
-    current,
+    current: consentStateOf(history),
     history: history.map((row) => ({
       id: row.id,
       purpose: row.purpose,

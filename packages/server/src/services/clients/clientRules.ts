@@ -1,11 +1,6 @@
 import { GUARDIAN_REQUIRED_UNDER_AGE, parsePersonalIdentityCode } from '@hetki/shared';
 import { DomainError } from '../../lib/errors.js';
 
-/** Today's date (YYYY-MM-DD) in the clinic's time zone. */
-export function localToday(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The client's fields that the rules look at, after an update is merged in. */
 export type ClientFacts = {
   birthDate: string | null;

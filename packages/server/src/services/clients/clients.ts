@@ -10,12 +10,13 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { clients } from '../../db/schema/index.js';
+import { localDate } from '../../lib/clinicDate.js';
 import { DomainError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
 import type { TenantCipher } from '../keys/tenantKeys.js';
 import { getTenantSettings } from '../tenants/tenantSettings.js';
-import { assertClientFacts, localToday } from './clientRules.js';
+import { assertClientFacts } from './clientRules.js';
 
 type ClientRow = typeof clients.$inferSelect;
 
@@ -145,7 +146,7 @@ export async function listClients(tx: Tx, tenantId: string, actor: Actor, input:
 
 async function clinicRules(tx: Tx, tenantId: string, now: Date) {
   const settings = await getTenantSettings(tx, tenantId);
-  return { keepsIdentityCodes: settings.preferences.requirePersonalIdentityCode, today: localToday(now, settings.timeZone) };
+  return { keepsIdentityCodes: settings.preferences.requirePersonalIdentityCode, today: localDate(now, settings.timeZone) };
 }
 
 const identityCodeNotKept = () =>

@@ -30,25 +30,22 @@ export async function recordConsent(
 }
 
 export type ConsentState = Record<ConsentPurpose, { granted: boolean; recordedAt: string; source: ConsentSource } | null>;
+export type ConsentRow = typeof consents.$inferSelect;
 
-/** The current state: the newest ledger row per purpose, or null where nothing was ever recorded. */
-export async function currentConsents(tx: Tx, tenantId: string, clientId: string): Promise<ConsentState> {
-  const rows = await tx
-    .select()
-    .from(consents)
-    .where(and(eq(consents.tenantId, tenantId), eq(consents.clientId, clientId)))
-    .orderBy(desc(consents.recordedAt), desc(consents.id));
-  const state = Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, null])) as ConsentState;
-  for (const row of rows) {
-    state[row.purpose] ??= { granted: row.granted, recordedAt: row.recordedAt.toISOString(), source: row.source };
-  }
-  return state;
-}
-
-export async function consentHistory(tx: Tx, tenantId: string, clientId: string) {
+/** The whole ledger of one client, newest first. */
+export async function consentHistory(tx: Tx, tenantId: string, clientId: string): Promise<ConsentRow[]> {
   return tx
     .select()
     .from(consents)
     .where(and(eq(consents.tenantId, tenantId), eq(consents.clientId, clientId)))
     .orderBy(desc(consents.recordedAt), desc(consents.id));
+}
+
+/** The current state from a ledger newest first: the first row seen per purpose, or null where none. */
+export function consentStateOf(history: ConsentRow[]): ConsentState {
+  const state = Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, null])) as ConsentState;
+  for (const row of history) {
+    state[row.purpose] ??= { granted: row.granted, recordedAt: row.recordedAt.toISOString(), source: row.source };
+  }
+  return state;
 }

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { tenantKeys } from '../../db/schema/index.js';
+import { deriveKey, openAesGcm, sealAesGcm } from '../../lib/crypto.js';
 
 /**
  * Envelope encryption for special-category data.
@@ -22,7 +23,6 @@ export type FieldPurpose = 'visit_note.body' | 'health_info.body' | 'client.pers
 
 export type TenantDataKey = { readonly tenantId: string; readonly version: string; readonly key: Buffer };
 
-const IV_BYTES = 12;
 const KEY_BYTES = 32;
 
 /** The key-wrapping keys derived from one master key, one per key version. */
@@ -34,18 +34,18 @@ export class MasterKeyRing {
   wrappingKey(version: string): Buffer {
     let key = this.#wrappingKeys.get(version);
     if (!key) {
-      key = Buffer.from(hkdfSync('sha256', this.masterKey, 'hetki', `tenant-data-key-wrap:${version}`, KEY_BYTES));
+      key = deriveKey(this.masterKey, `tenant-data-key-wrap:${version}`);
       this.#wrappingKeys.set(version, key);
     }
     return key;
   }
 
   wrap(tenantId: string, version: string, dataKey: Buffer): string {
-    return seal(this.wrappingKey(version), wrapAad(tenantId, version), dataKey, version);
+    return sealAesGcm(this.wrappingKey(version), wrapAad(tenantId, version), dataKey, version);
   }
 
   unwrap(tenantId: string, version: string, wrapped: string): Buffer {
-    const dataKey = open(this.wrappingKey(version), wrapAad(tenantId, version), wrapped, version);
+    const dataKey = openAesGcm(this.wrappingKey(version), wrapAad(tenantId, version), wrapped, version);
     if (dataKey.length !== KEY_BYTES) throw new Error('Unwrapped data key has the wrong length');
     return dataKey;
   }
@@ -65,25 +65,6 @@ export function masterKeyRing(masterKey: string): MasterKeyRing {
 const wrapAad = (tenantId: string, version: string) => Buffer.from(`hetki:tenant-data-key:${tenantId}:${version}`, 'utf8');
 const fieldAad = (key: TenantDataKey, purpose: FieldPurpose, recordId: string) =>
   Buffer.from(`hetki:field:${key.tenantId}:${purpose}:${recordId}:${key.version}`, 'utf8');
-
-function seal(key: Buffer, aad: Buffer, plaintext: Buffer, version: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [version, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
-}
-
-function open(key: Buffer, aad: Buffer, sealed: string, expectedVersion: string): Buffer {
-  const [version, iv, tag, body, extra] = sealed.split('.');
-  if (version !== expectedVersion || !iv || !tag || body === undefined || extra !== undefined) {
-    throw new Error('Unrecognised ciphertext');
-  }
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAAD(aad);
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
-}
 
 /**
  * The clinic's current data key, created on first use inside the caller's transaction (so it
@@ -112,12 +93,12 @@ async function readKey(tx: Tx, ring: MasterKeyRing, tenantId: string, version: s
 }
 
 export function sealField(key: TenantDataKey, purpose: FieldPurpose, recordId: string, plaintext: string): string {
-  return seal(key.key, fieldAad(key, purpose, recordId), Buffer.from(plaintext, 'utf8'), key.version);
+  return sealAesGcm(key.key, fieldAad(key, purpose, recordId), Buffer.from(plaintext, 'utf8'), key.version);
 }
 
 /** Throws when the value was sealed for another clinic, purpose or row, or was tampered with. */
 export function openField(key: TenantDataKey, purpose: FieldPurpose, recordId: string, sealed: string): string {
-  return open(key.key, fieldAad(key, purpose, recordId), sealed, key.version).toString('utf8');
+  return openAesGcm(key.key, fieldAad(key, purpose, recordId), sealed, key.version).toString('utf8');
 }
 
 /** The key version a sealed value names, to fetch the matching key after a future rotation. */
