@@ -5,7 +5,10 @@ import { SecretBox } from './lib/crypto.js';
 import { InFlight } from './lib/inFlight.js';
 import { LoginThrottle } from './services/auth/loginThrottle.js';
 import { AvailabilityCache } from './services/booking/availabilityCache.js';
+import { OutboxDispatcher } from './outbox/outboxQueue.js';
 import { ManageTokens } from './services/booking/manageToken.js';
+import { SubscriptionTokens } from './services/marketing/subscriptionTokens.js';
+import { UnsubscribeTokens } from './services/marketing/unsubscribeTokens.js';
 
 /** Everything a request or a job needs, built once at start-up and passed down explicitly. */
 export type Deps = {
@@ -19,6 +22,10 @@ export type Deps = {
   totpBox: SecretBox;
   availabilityCache: AvailabilityCache;
   manageTokens: ManageTokens;
+  unsubscribeTokens: UnsubscribeTokens;
+  subscriptionTokens: SubscriptionTokens;
+  /** Adds delivery jobs for outbox rows once their transaction commits. */
+  outbox: OutboxDispatcher;
   /** Procedures running now: shutdown waits for them before closing pools. */
   inFlight: InFlight;
   now: () => Date;
@@ -37,6 +44,9 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
     }),
     totpBox: new SecretBox(env.MASTER_KEY, 'totp-secret'),
     manageTokens: new ManageTokens(env.MASTER_KEY),
+    unsubscribeTokens: new UnsubscribeTokens(env.MASTER_KEY),
+    subscriptionTokens: new SubscriptionTokens(env.MASTER_KEY),
+    outbox: new OutboxDispatcher(parts.redis, env.REDIS_PREFIX),
     inFlight: new InFlight(),
     availabilityCache: new AvailabilityCache(parts.redis, env.REDIS_PREFIX, {
       ttlMs: env.AVAILABILITY_CACHE_SECONDS * 1000,

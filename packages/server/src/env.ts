@@ -47,6 +47,27 @@ const envSchema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(5).max(1_000_000).default(50),
   /** How long computed availability may be served from memory; 0 turns the cache off. */
   AVAILABILITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Where email goes. Unset in development: `pnpm start` runs a local sink and lists caught mail at /dev/mail. */
+  SMTP_URL: z.string().optional(),
+  /** Connections kept open to the SMTP server. */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MAIL_FROM: z.string().default('Hetki <no-reply@hetki.localhost>'),
+  /** Port of the development mail sink (only when SMTP_URL is unset and not in production). */
+  DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  /** The sender number (E.164) or messaging service SID. */
+  TWILIO_FROM: z.string().optional(),
+  /** Only for tests and local fakes: where the Twilio SDK sends its API calls instead of api.twilio.com. */
+  TWILIO_API_URL: z.url().optional(),
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  /** How often the reconciler re-enqueues due outbox rows whose job was lost. */
+  OUTBOX_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Finished outbox rows (sent, failed, skipped, cancelled) are deleted after this many days. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** How long a worker waits for running jobs when asked to stop. */
+  WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -88,6 +109,11 @@ export function env(): Env {
     cached = parseEnv(process.env);
   }
   return cached;
+}
+
+/** Where links in messages point: PUBLIC_URL, or the local server in development. */
+export function publicBaseUrl(current: Env): string {
+  return (current.PUBLIC_URL ?? `http://localhost:${current.PORT}`).replace(/\/$/, '');
 }
 
 export function publicUrl(): string {

@@ -58,6 +58,7 @@ export async function startHarness(overrides: Partial<Record<keyof Env, string>>
       await stopHttpServer(server, 1_000);
       await deps.inFlight.drained(5_000);
       await requestLog.close();
+      await deps.outbox.close();
       const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();

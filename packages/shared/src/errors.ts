@@ -27,6 +27,10 @@ export const ERROR_REASONS = [
   'PAYLOAD_TOO_LARGE',
   'SLOT_TAKEN',
   'CHANGE_WINDOW_CLOSED',
+  'UNKNOWN_MERGE_FIELD',
+  'CAMPAIGN_NOT_EDITABLE',
+  'CONTACT_EXISTS',
+  'SUBSCRIPTION_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -25,11 +25,29 @@ export async function setDbContext(tx: Tx, context: DbContext): Promise<void> {
     set_config('app.invite_token_hash', ${context.inviteTokenHash ?? ''}, true)`);
 }
 
-export function withDbContext<T>(db: Db, context: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+type CommitHook = () => Promise<void>;
+const commitHooks = new WeakMap<Tx, CommitHook[]>();
+
+/**
+ * Runs `hook` once the transaction `tx` has committed (never if it rolls back). For side effects
+ * that must not happen for a change that did not: enqueueing outbox jobs, invalidating caches.
+ * A failing hook is logged by its owner; the outbox reconciler covers a hook that never ran.
+ */
+export function onCommit(tx: Tx, hook: CommitHook): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error('onCommit needs a transaction opened by withDbContext');
+  hooks.push(hook);
+}
+
+export async function withDbContext<T>(db: Db, context: DbContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: CommitHook[] = [];
+  const result = await db.transaction(async (tx) => {
+    commitHooks.set(tx, hooks);
     await setDbContext(tx, context);
     return fn(tx);
   });
+  for (const hook of hooks) await hook();
+  return result;
 }
 
 /** One transaction that sees exactly one tenant's rows. A thrown error rolls it back. */

@@ -9,6 +9,8 @@ import type { Deps } from '../deps.js';
 import { logger } from '../lib/logger.js';
 import { appRouter } from '../trpc/appRouter.js';
 import { createContextFactory, normaliseIp } from '../trpc/context.js';
+import { SMS_WEBHOOK_PATH, smsWebhookRouter } from '../sms/smsWebhooks.js';
+import { marketingPagesRouter } from './marketingPages.js';
 import { RequestLogWriter } from './requestLogWriter.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -16,7 +18,7 @@ const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export type HttpApp = { app: express.Express; requestLog: RequestLogWriter };
 
-export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}): HttpApp {
+export function createHttpApp(deps: Deps, options: { serveWeb?: boolean; devMail?: express.Router } = {}): HttpApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.env.TRUST_PROXY);
@@ -34,6 +36,10 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}):
     const [postgres, redis] = checks;
     res.status(checks.every((check) => check === 'ok') ? 200 : 503).json({ postgres, redis });
   });
+
+  app.use(SMS_WEBHOOK_PATH, smsWebhookRouter(deps));
+  app.use(marketingPagesRouter(deps));
+  if (options.devMail) app.use('/dev/mail', options.devMail);
 
   app.use(
     '/trpc',
@@ -56,7 +62,7 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean } = {}):
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!trpc\/).*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!trpc\/|dev\/mail|webhooks\/).*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
   }
 
   app.use((_req, res) => {

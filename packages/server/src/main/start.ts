@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import { env } from '../env.js';
 import { createHttpApp } from '../http/app.js';
 import { stopHttpServer } from '../http/stopHttpServer.js';
-import { startMaintenance } from '../jobs/maintenance.js';
+import { devMailRouter } from '../mail/devMailPage.js';
+import { type SmtpSink, startSmtpSink } from '../mail/smtpSink.js';
+import { startWorkers } from '../workers/startWorkers.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from './seed.js';
 
@@ -14,8 +16,11 @@ const say = (line: string) => console.log(`[hetki] ${line}`);
 const current = env();
 const runtime = await openRuntime(current, say);
 const seeded = await seedDemo(runtime.deps);
-const maintenance = await startMaintenance({ env: current, systemDb: runtime.deps.systemDb, connection: runtime.deps.redis });
-const { app, requestLog } = createHttpApp(runtime.deps);
+// Without SMTP_URL, mail goes to a local sink whose page lists what was sent.
+const sink: SmtpSink | null = current.SMTP_URL ? null : await startSmtpSink({ port: current.DEV_SMTP_PORT });
+const smtpUrl = current.SMTP_URL ?? `${(sink as SmtpSink).url}?tls=off`;
+const workers = await startWorkers(runtime.deps, { smtpUrl, connection: runtime.deps.redis });
+const { app, requestLog } = createHttpApp(runtime.deps, { devMail: sink ? devMailRouter(sink) : undefined });
 const server: Server = await new Promise((resolve) => {
   const listening = app.listen(current.PORT, current.HOST, () => resolve(listening));
 });
@@ -32,7 +37,8 @@ say(`API:         ${base}/trpc`);
 say(`Health:      ${base}/healthz  ${base}/readyz`);
 say(`Public page: ${base}/trpc/public.clinicProfile?input=${encodeURIComponent(JSON.stringify({ slug: DEMO_SLUG }))}`);
 for (const login of DEMO_LOGINS) say(`Demo login (${login.role}): ${login.email} / ${login.password}`);
-say('Workers:     maintenance (request-log and session pruning)');
+if (sink) say(`Mail:        caught by the development sink, see ${base}/dev/mail (SMTP on port ${sink.port})`);
+say('Workers:     outbox delivery, reconciler, campaigns, retention sweep');
 say('Ready. Press Ctrl-C to stop.');
 
 let stopping = false;
@@ -46,7 +52,9 @@ async function shutdown(signal: string): Promise<void> {
   }, 15_000).unref();
   await stopHttpServer(server);
   await runtime.deps.inFlight.drained(10_000);
-  await maintenance.close();
+  await workers.close();
+  await runtime.deps.outbox.close();
+  await sink?.close();
   await requestLog.close();
   await runtime.close();
   say('Stopped cleanly.');

@@ -41,6 +41,32 @@ export const tenantPreferencesSchema = z.object({
     .default({ birthDate: false, address: false, language: true, gender: false, birthYear: false }),
   /** The version of the privacy notice that booking forms show; consents record it. */
   privacyNoticeVersion: z.string().trim().min(1).max(40).default('1'),
+  /** Booking messages: reminders, SMS, staff notifications. */
+  messaging: z
+    .object({
+      /** Reminder this many hours before, in clinic wall-clock time; 0 sends none. */
+      reminderHoursBefore: z.number().int().min(0).max(168),
+      /** Also send booking confirmations and reminders by SMS where the client gave a phone number. */
+      bookingSms: z.boolean(),
+      /** Email the clinic (and the practitioner's own account) about each new online booking. */
+      notifyStaffOfBookings: z.boolean(),
+    })
+    .strict()
+    .default({ reminderHoursBefore: 24, bookingSms: false, notifyStaffOfBookings: true }),
+  /** Marketing limits that the clinic's notice promises. */
+  marketing: z
+    .object({
+      /** Campaign messages per person per channel in any 365 days. */
+      frequencyCapPerYear: z.number().int().min(1).max(52),
+      /** Campaign SMS go out only between these clinic-time hours (from inclusive, until exclusive). */
+      smsFromHour: z.number().int().min(0).max(23),
+      smsUntilHour: z.number().int().min(1).max(24),
+      /** Campaign messages per minute for this clinic. */
+      sendRatePerMinute: z.number().int().min(1).max(1_000_000),
+    })
+    .strict()
+    .refine((value) => value.smsFromHour < value.smsUntilHour, { message: 'The SMS window must start before it ends', path: ['smsUntilHour'] })
+    .default({ frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 6000 }),
   /** Keep clients' Finnish personal identity codes (only where the law requires the clinic to). */
   requirePersonalIdentityCode: z.boolean().default(false),
 });

@@ -35,7 +35,7 @@ export const clients = pgTable(
 );
 
 export const CONSENT_PURPOSES = ['marketing_email', 'marketing_sms', 'photo_video'] as const;
-export const CONSENT_SOURCES = ['widget', 'portal', 'staff_verbal', 'web_form', 'booking_form'] as const;
+export const CONSENT_SOURCES = ['widget', 'portal', 'staff_verbal', 'web_form', 'booking_form', 'unsubscribe_link', 'sms_stop'] as const;
 
 /** A ledger: every grant or withdrawal is a new row; the current state is the latest row per purpose. */
 export const consents = pgTable(

@@ -9,3 +9,5 @@ export * from './requestLog.js';
 export * from './sessions.js';
 export * from './staffUsers.js';
 export * from './tenants.js';
+export * from './marketing.js';
+export * from './outbox.js';

@@ -188,15 +188,16 @@ export async function moveBooking(
   });
 }
 
-export async function cancelStaffBooking(tx: Tx, tenantId: string, actor: Actor, bookingId: string): Promise<void> {
+export async function cancelStaffBooking(tx: Tx, tenantId: string, actor: Actor, bookingId: string): Promise<boolean> {
   const booking = await lockBooking(tx, tenantId, bookingId);
-  if (booking.status === 'cancelled') return;
+  if (booking.status === 'cancelled') return false;
   await tx
     .update(bookings)
     .set({ status: 'cancelled', cancelledAt: new Date(), manageTokenHash: null, updatedAt: new Date() })
     .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)));
   await releaseBookingResources(tx, tenantId, bookingId);
   await appendAudit(tx, tenantId, actor, { action: 'cancel', entity: 'booking', entityId: bookingId });
+  return true;
 }
 
 /** After the visit: completed or no-show. The time stays held (it was used). */

@@ -11,6 +11,8 @@ import { type ConsentEntry, type ConsentPurpose, recordConsent } from '../consen
 import { heldRange, holdResources, slotTaken } from './allocations.js';
 import { offeredSlotAt } from './availability.js';
 import { publicBookingView } from './bookingView.js';
+import { queueBookingNotices } from './bookingNotices.js';
+import { joinMarketingRegister } from '../marketing/joinFromBooking.js';
 import { clientForBooking } from './clientForBooking.js';
 import type { ManageTokens } from './manageToken.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
@@ -101,6 +103,8 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         staffActorId: null,
       }));
       await recordConsent(tx, tenant.id, client.id, grants, deps.now());
+      await joinMarketingRegister(tx, tenant.id, client.id, input, ip, deps.now());
+      await queueBookingNotices(tx, deps.outbox, tenant.id, bookingId, 'created', deps.now());
       const booking = await publicBookingView(tx, tenant, bookingId);
       // Last before commit: the audit chain serialises a clinic's writes from here to the commit.
       await appendAudit(

@@ -9,6 +9,7 @@ import { getService } from '../catalogue/services.js';
 import { heldRange, holdResources, releaseBookingResources, slotTaken } from './allocations.js';
 import { offeredSlotAt } from './availability.js';
 import { publicBookingView } from './bookingView.js';
+import { queueBookingNotices } from './bookingNotices.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 import { changeDeadline, effectiveRules } from './rules.js';
 
@@ -54,6 +55,7 @@ export async function cancelBookingByToken(deps: Deps, slug: string, token: stri
       .set({ status: 'cancelled', cancelledAt: deps.now(), manageTokenHash: null, updatedAt: deps.now() })
       .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.id, booking.id)));
     await releaseBookingResources(tx, tenant.id, booking.id);
+    await queueBookingNotices(tx, deps.outbox, tenant.id, booking.id, 'cancelled', deps.now());
     await appendAudit(
       tx,
       tenant.id,
@@ -100,6 +102,7 @@ export async function rescheduleBookingByToken(
       resourceIds: roomId ? [booking.practitionerId, roomId] : [booking.practitionerId],
       during: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
     });
+    await queueBookingNotices(tx, deps.outbox, tenant.id, booking.id, 'rescheduled', deps.now());
     await appendAudit(
       tx,
       tenant.id,

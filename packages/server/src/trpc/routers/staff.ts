@@ -12,11 +12,13 @@ import { ALL_STAFF, MANAGERS, router, staffProcedure } from '../procedures.js';
 import { staffCalendarRouter } from './staffCalendar.js';
 import { staffCatalogueRouter } from './staffCatalogue.js';
 import { staffClientsRouter } from './staffClients.js';
+import { staffMarketingRouter } from './staffMarketing.js';
 
 export const staffRouter = router({
   catalogue: staffCatalogueRouter,
   calendar: staffCalendarRouter,
   clients: staffClientsRouter,
+  marketing: staffMarketingRouter,
   team: router({
     list: staffProcedure(MANAGERS)
       .input(noInput)

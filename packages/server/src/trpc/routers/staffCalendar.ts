@@ -20,23 +20,32 @@ import { ALL_STAFF, router, staffProcedure } from '../procedures.js';
 
 const ok = { ok: true as const };
 
+import { queueBookingNotices } from '../../services/booking/bookingNotices.js';
+
 export const staffCalendarRouter = router({
   list: staffProcedure(ALL_STAFF)
     .input(calendarRangeInput)
     .query(({ ctx, input }) => listCalendar(ctx.tx, ctx.tenantId, input)),
   book: staffProcedure(ALL_STAFF)
     .input(staffBookingInput)
-    .mutation(({ ctx, input }) => createStaffBooking(ctx.tx, ctx.tenantId, ctx.member, input)),
+    .mutation(async ({ ctx, input }) => {
+      const created = await createStaffBooking(ctx.tx, ctx.tenantId, ctx.member, input);
+      await queueBookingNotices(ctx.tx, ctx.deps.outbox, ctx.tenantId, created.id, 'created', ctx.deps.now());
+      return created;
+    }),
   move: staffProcedure(ALL_STAFF)
     .input(moveBookingInput)
     .mutation(async ({ ctx, input }) => {
       await moveBooking(ctx.tx, ctx.tenantId, ctx.member, input);
+      await queueBookingNotices(ctx.tx, ctx.deps.outbox, ctx.tenantId, input.bookingId, 'rescheduled', ctx.deps.now());
       return ok;
     }),
   cancel: staffProcedure(ALL_STAFF)
     .input(bookingIdInput)
     .mutation(async ({ ctx, input }) => {
-      await cancelStaffBooking(ctx.tx, ctx.tenantId, ctx.member, input.bookingId);
+      if (await cancelStaffBooking(ctx.tx, ctx.tenantId, ctx.member, input.bookingId)) {
+        await queueBookingNotices(ctx.tx, ctx.deps.outbox, ctx.tenantId, input.bookingId, 'cancelled', ctx.deps.now());
+      }
       return ok;
     }),
   setOutcome: staffProcedure(['owner', 'admin', 'practitioner'])

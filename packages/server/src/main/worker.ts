@@ -1,0 +1,34 @@
+import { env } from '../env.js';
+import { startWorkers } from '../workers/startWorkers.js';
+import { openRuntime } from './runtime.js';
+
+/**
+ * `pnpm worker`: the background workers as their own process (outbox delivery, reconciler,
+ * campaigns, retention). SMTP_URL is required here: the development sink lives in `pnpm start`.
+ * SIGTERM or SIGINT stops taking jobs and waits up to WORKER_SHUTDOWN_SECONDS for running ones.
+ */
+const say = (line: string) => console.log(`[hetki-worker] ${line}`);
+const current = env();
+if (!current.SMTP_URL) {
+  console.error('[hetki-worker] Set SMTP_URL (pnpm start runs a development mail sink of its own).');
+  process.exit(1);
+}
+const runtime = await openRuntime(current);
+const workers = await startWorkers(runtime.deps, { smtpUrl: current.SMTP_URL, connection: runtime.deps.redis });
+say(`Ready: concurrency ${current.WORKER_CONCURRENCY}, reconciler every ${current.OUTBOX_RECONCILE_SECONDS} s`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: finishing running jobs`);
+  await workers.close();
+  await runtime.deps.outbox.close();
+  await runtime.close();
+  say('Stopped cleanly.');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(signal));
+}

@@ -1,0 +1,96 @@
+import { type Locale, nextWindowOpening } from '@hetki/shared';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import type { outboxMessages } from '../../db/schema/index.js';
+import {
+  campaignEmailHtml,
+  campaignEmailText,
+  type MergeField,
+  renderMergeTemplate,
+  withStopInstruction,
+} from '../../messages/index.js';
+import type { UnsubscribeTokens } from '../../services/marketing/unsubscribeTokens.js';
+import { contactLine, type SenderProfile } from '../senderProfile.js';
+import type { Composed } from './types.js';
+
+type OutboxRow = typeof outboxMessages.$inferSelect;
+
+type Recipient = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  locale: Locale;
+  campaign_status: string;
+  subject: string | null;
+  body: string;
+  consented: boolean;
+  sent_this_year: number;
+};
+
+/**
+ * One campaign message, checked at send time: the latest consent for the channel must be a grant,
+ * the person must be under the clinic's yearly cap, and an SMS waits for the clinic's daytime
+ * window. The contact row is share-locked until this transaction commits, so a withdrawal
+ * (which locks it for update) either comes before and is seen here, or waits until the message
+ * has been committed as sent.
+ */
+export async function composeCampaignMessage(
+  tx: Tx,
+  row: OutboxRow,
+  profile: SenderProfile,
+  links: { baseUrl: string; unsubscribeTokens: UnsubscribeTokens },
+  now: Date,
+): Promise<Composed> {
+  if (!row.contactId || !row.campaignId) return { kind: 'skip', reason: 'contact_missing' };
+  const channel = row.channel;
+  const [recipient] = await tx.execute<Recipient>(sql`
+    select c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
+      coalesce((select mc.granted from marketing_consents mc
+                where mc.tenant_id = c.tenant_id and mc.contact_id = c.id and mc.channel = ${channel}
+                order by mc.recorded_at desc, mc.id desc limit 1), false) as consented,
+      (select count(*) from outbox_messages o
+        where o.tenant_id = c.tenant_id and o.contact_id = c.id and o.channel = ${channel}
+          and o.kind = 'campaign' and o.status = 'sent'
+          and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
+    from marketing_contacts c
+    join campaigns cp on cp.tenant_id = c.tenant_id and cp.id = ${row.campaignId}
+    where c.tenant_id = ${row.tenantId} and c.id = ${row.contactId}
+    for share of c`);
+  if (!recipient) return { kind: 'skip', reason: 'contact_missing' };
+  if (recipient.campaign_status === 'cancelled') return { kind: 'skip', reason: 'campaign_cancelled' };
+  if (!recipient.consented) return { kind: 'skip', reason: 'no_consent' };
+  const marketing = profile.preferences.marketing;
+  if (recipient.sent_this_year >= marketing.frequencyCapPerYear) return { kind: 'skip', reason: 'frequency_cap' };
+
+  const [firstName = '', ...rest] = recipient.name.trim().split(/\s+/);
+  const values: Record<MergeField, string> = {
+    firstName,
+    lastName: rest.join(' '),
+    fullName: recipient.name,
+    clinicName: profile.name,
+  };
+  if (channel === 'sms') {
+    if (!recipient.phone) return { kind: 'skip', reason: 'no_address' };
+    const opens = nextWindowOpening(now, profile.timeZone, marketing.smsFromHour, marketing.smsUntilHour);
+    if (opens) return { kind: 'defer', until: opens };
+    return { kind: 'sms', body: withStopInstruction(renderMergeTemplate(recipient.body, values, 'text'), recipient.locale) };
+  }
+
+  if (!recipient.email) return { kind: 'skip', reason: 'no_address' };
+  const unsubscribeUrl = `${links.baseUrl}/u/${links.unsubscribeTokens.tokenFor({ tenantId: row.tenantId, contactId: row.contactId, channel })}`;
+  const footer = { locale: recipient.locale, clinicName: profile.name, unsubscribeUrl, clinicContactLine: contactLine(profile) };
+  return {
+    kind: 'email',
+    email: {
+      fromName: profile.name,
+      replyTo: profile.email,
+      to: recipient.email,
+      subject: renderMergeTemplate(recipient.subject ?? '', values, 'text'),
+      text: campaignEmailText({ ...footer, bodyText: renderMergeTemplate(recipient.body, values, 'text') }),
+      html: campaignEmailHtml({ ...footer, bodyHtml: renderMergeTemplate(recipient.body, values, 'html') }),
+      // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the URL.
+      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      calendar: null,
+    },
+  };
+}

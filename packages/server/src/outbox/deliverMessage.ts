@@ -1,0 +1,187 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connections.js';
+import { withTenant } from '../db/context.js';
+import { outboxMessages } from '../db/schema/index.js';
+import type { Deps } from '../deps.js';
+import { composeEmail } from '../mail/composeEmail.js';
+import { type HeldMessage, SmtpDeliveryError, type SmtpMailer } from '../mail/smtpMailer.js';
+import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
+import type { UnsubscribeTokens } from '../services/marketing/unsubscribeTokens.js';
+import type { SubscriptionTokens } from '../services/marketing/subscriptionTokens.js';
+import { composeBookingMessage } from './compose/bookingMessage.js';
+import { composeCampaignMessage } from './compose/campaignMessage.js';
+import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
+import type { Composed } from './compose/types.js';
+import type { OutboxJob } from './outboxQueue.js';
+import type { SenderProfiles } from './senderProfile.js';
+
+type OutboxRow = typeof outboxMessages.$inferSelect;
+
+export type DeliveryTools = {
+  deps: Deps;
+  mailer: SmtpMailer;
+  sms: SmsSender | null;
+  profiles: SenderProfiles;
+  unsubscribeTokens: UnsubscribeTokens;
+  subscriptionTokens: SubscriptionTokens;
+  baseUrl: string;
+  mailFrom: { name: string | null; address: string };
+};
+
+export type DeliveryOutcome =
+  | { kind: 'sent' }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'not_due'; dueAt: Date }
+  /** Already finished, or another worker holds the row right now. */
+  | { kind: 'nothing_to_do' };
+
+/** A temporary failure: the row stays pending and the job is retried with backoff. */
+export class RetryableDeliveryError extends Error {
+  constructor(readonly code: string) {
+    super(`Delivery failed, will retry: ${code}`);
+    this.name = 'RetryableDeliveryError';
+  }
+}
+
+const BOOKING_KINDS = new Set(['booking_confirmation', 'booking_reminder', 'booking_cancelled', 'booking_rescheduled', 'staff_new_booking']);
+
+function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promise<Composed> {
+  return tools.profiles.get(tx, row.tenantId).then((profile) => {
+    if (row.kind === 'campaign') return composeCampaignMessage(tx, row, profile, { baseUrl: tools.baseUrl, unsubscribeTokens: tools.unsubscribeTokens }, now);
+    if (row.kind === 'subscribe_confirmation') {
+      return composeSubscribeConfirmation(tx, row, profile, { baseUrl: tools.baseUrl, subscriptionTokens: tools.subscriptionTokens }, now);
+    }
+    if (BOOKING_KINDS.has(row.kind)) return composeBookingMessage(tx, row, profile, { baseUrl: tools.baseUrl, manageTokens: tools.deps.manageTokens }, now);
+    return { kind: 'skip', reason: 'unknown_kind' };
+  });
+}
+
+function markRow(tx: Tx, row: OutboxRow, values: Partial<OutboxRow>) {
+  return tx
+    .update(outboxMessages)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(outboxMessages.tenantId, row.tenantId), eq(outboxMessages.id, row.id)));
+}
+
+/** Records a failed attempt in its own transaction (the delivery's own rolled back). */
+export async function recordAttemptFailure(deps: Deps, job: OutboxJob, code: string, final: boolean): Promise<void> {
+  await withTenant(deps.db, job.tenantId, (tx) =>
+    tx
+      .update(outboxMessages)
+      .set({
+        attempts: sql`${outboxMessages.attempts} + 1`,
+        error: code,
+        ...(final ? { status: 'failed' as const } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId), eq(outboxMessages.status, 'pending'))),
+  );
+}
+
+/**
+ * Delivers one outbox row, at most once. The row is locked (rows another worker holds are left
+ * to it) and re-read: only a pending, due row is composed, gated and sent.
+ *
+ * Email: the row is committed as sent while the SMTP server holds the whole message short of its
+ * final "." (see SmtpMailer), so neither a crash nor a retry can send it twice.
+ * SMS: the row is committed as `sending` before the provider is called; a crash in between leaves
+ * it there for the reconciler to mark as failed with an unknown outcome, never to resend.
+ */
+export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Promise<DeliveryOutcome> {
+  const { deps } = tools;
+  let held: HeldMessage | null = null;
+  let smsToSend: { row: OutboxRow; body: string } | null = null;
+  const outcome = await withTenant(deps.db, job.tenantId, async (tx): Promise<DeliveryOutcome> => {
+    const [row] = await tx
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId)))
+      .for('update', { skipLocked: true });
+    if (!row || row.status !== 'pending') return { kind: 'nothing_to_do' };
+    const now = deps.now();
+    if (row.dueAt.getTime() > now.getTime() + 1_000) return { kind: 'not_due', dueAt: row.dueAt };
+
+    const composed = await compose(tx, row, tools, now);
+    if (composed.kind === 'skip') {
+      await markRow(tx, row, { status: 'skipped', skipReason: composed.reason });
+      return { kind: 'skipped', reason: composed.reason };
+    }
+    if (composed.kind === 'defer') {
+      await markRow(tx, row, { dueAt: composed.until });
+      return { kind: 'not_due', dueAt: composed.until };
+    }
+    if (composed.kind === 'sms') {
+      if (!tools.sms) {
+        await markRow(tx, row, { status: 'skipped', skipReason: 'sms_not_configured' });
+        return { kind: 'skipped', reason: 'sms_not_configured' };
+      }
+      await markRow(tx, row, { status: 'sending', attempts: row.attempts + 1 });
+      smsToSend = { row, body: composed.body };
+      return { kind: 'sent' };
+    }
+
+    const messageId = `<${row.id}@${new URL(tools.baseUrl).hostname}>`;
+    const { fromName, ...email } = composed.email;
+    const raw = await composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
+    held = await tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, raw);
+    try {
+      await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
+    } catch (error) {
+      held.abort();
+      throw error;
+    }
+    return { kind: 'sent' };
+  }).catch((error: unknown) => {
+    (held as HeldMessage | null)?.abort();
+    throw classify(error);
+  });
+
+  if (held) await releaseHeld(tools, job, held);
+  if (smsToSend) await sendSms(tools, smsToSend);
+  return outcome;
+}
+
+function classify(error: unknown): Error {
+  if (error instanceof SmtpDeliveryError && !error.permanent) return new RetryableDeliveryError(error.code);
+  return error as Error;
+}
+
+/** Committed as sent: now let the server accept it. A refusal at the "." is put right on the row. */
+async function releaseHeld(tools: DeliveryTools, job: OutboxJob, held: HeldMessage): Promise<void> {
+  try {
+    await held.release();
+  } catch (error) {
+    const failure = error instanceof SmtpDeliveryError ? error : new SmtpDeliveryError('smtp:ERROR', false, true);
+    const retry = !failure.permanent && !failure.unconfirmed;
+    await withTenant(tools.deps.db, job.tenantId, (tx) =>
+      tx
+        .update(outboxMessages)
+        .set({
+          status: retry ? 'pending' : 'failed',
+          sentAt: null,
+          error: failure.unconfirmed ? 'delivery_unconfirmed' : failure.code,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId))),
+    );
+    if (retry) throw new RetryableDeliveryError(failure.code);
+  }
+}
+
+async function sendSms(tools: DeliveryTools, { row, body }: { row: OutboxRow; body: string }): Promise<void> {
+  const sender = tools.sms as SmsSender;
+  const statusCallbackUrl = `${tools.baseUrl}/webhooks/twilio/status?t=${row.tenantId}&m=${row.id}`;
+  try {
+    const { providerId } = await sender.send({ to: row.recipient, body, statusCallbackUrl });
+    await withTenant(tools.deps.db, row.tenantId, (tx) => markRow(tx, row, { status: 'sent', sentAt: tools.deps.now(), providerId }));
+  } catch (error) {
+    // Refused by the provider: nothing went out, so the row may go back to pending (or fail for
+    // good). Anything else (a timeout, a dropped connection) leaves it `sending`: it may have gone.
+    if (!(error instanceof SmsSendError)) throw error;
+    const final = error.permanent;
+    await withTenant(tools.deps.db, row.tenantId, (tx) =>
+      markRow(tx, row, { status: final ? 'failed' : 'pending', error: `sms:${error.code}` }),
+    );
+    if (!final) throw new RetryableDeliveryError(`sms:${error.code}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { logger } from '../lib/logger.js';
+import { SmtpDeliveryError } from '../mail/smtpMailer.js';
+import { type DeliveryTools, deliverMessage, RetryableDeliveryError, recordAttemptFailure } from './deliverMessage.js';
+import { OUTBOX_QUEUE, type OutboxJob } from './outboxQueue.js';
+
+/**
+ * A job's lock lapses this long after its worker dies; BullMQ then hands the job to a live worker.
+ * Short, because a delivery takes milliseconds and the lock is renewed while it runs.
+ */
+const LOCK_MS = 10_000;
+
+export function startOutboxWorker(tools: DeliveryTools, connection: Redis, concurrency: number): Worker<OutboxJob> {
+  const { deps } = tools;
+  const worker = new Worker<OutboxJob>(
+    OUTBOX_QUEUE,
+    async (job: Job<OutboxJob>, token?: string) => {
+      try {
+        const outcome = await deliverMessage(tools, job.data);
+        if (outcome.kind === 'not_due') {
+          await job.moveToDelayed(outcome.dueAt.getTime(), token);
+          throw new DelayedError();
+        }
+        return outcome.kind;
+      } catch (error) {
+        if (error instanceof DelayedError) throw error;
+        const permanent = error instanceof SmtpDeliveryError && error.permanent;
+        const code = error instanceof RetryableDeliveryError || error instanceof SmtpDeliveryError ? error.code : (error as Error).name;
+        const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        await recordAttemptFailure(deps, job.data, code, final).catch(() => {});
+        throw permanent ? new UnrecoverableError(code) : error;
+      }
+    },
+    {
+      connection,
+      prefix: deps.env.REDIS_PREFIX,
+      concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: LOCK_MS / 2,
+      // A job stalls only when its worker dies; the row stays pending, so trying again is safe.
+      maxStalledCount: 100,
+    },
+  );
+  worker.on('failed', (job, error) => {
+    if (error instanceof DelayedError) return;
+    logger.warn('outbox delivery failed', { messageId: job?.data.messageId, error: error.name });
+  });
+  worker.on('error', (error) => logger.error('outbox worker error', { error: error.name }));
+  return worker;
+}

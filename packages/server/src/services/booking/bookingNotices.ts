@@ -1,0 +1,83 @@
+import { type Locale, toE164, type TenantPreferences, tenantPreferencesSchema, wallClockHoursBefore } from '@hetki/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { bookings, clients, outboxMessages, resources, staffUsers, tenants } from '../../db/schema/index.js';
+import type { OutboxDispatcher } from '../../outbox/outboxQueue.js';
+import { type NewOutboxMessage, queueMessages } from '../../outbox/writeOutbox.js';
+
+export type BookingEvent = 'created' | 'rescheduled' | 'cancelled';
+
+type Audience = { email: string | null; phone: string | null; locale: Locale };
+
+const NOTICE_KIND = { created: 'booking_confirmation', rescheduled: 'booking_rescheduled', cancelled: 'booking_cancelled' } as const;
+
+/**
+ * Writes the messages a booking change causes into the outbox, in the change's own transaction:
+ * the notice to the client (email, and SMS where the clinic enables it), the reminder at the
+ * clinic's wall-clock hour, and the staff notification of a new booking. A reschedule or
+ * cancellation first cancels reminders that have not gone out.
+ */
+export async function queueBookingNotices(tx: Tx, outbox: OutboxDispatcher, tenantId: string, bookingId: string, event: BookingEvent, now: Date): Promise<void> {
+  const [found] = await tx
+    .select({
+      startsAt: bookings.startsAt,
+      language: bookings.language,
+      source: bookings.source,
+      clientEmail: clients.email,
+      clientPhone: clients.phone,
+      clinicEmail: tenants.contactEmail,
+      timeZone: tenants.timeZone,
+      defaultLocale: tenants.defaultLocale,
+      preferences: tenants.preferences,
+      practitionerEmail: staffUsers.email,
+    })
+    .from(bookings)
+    .innerJoin(clients, and(eq(clients.tenantId, bookings.tenantId), eq(clients.id, bookings.clientId)))
+    .innerJoin(tenants, eq(tenants.id, bookings.tenantId))
+    .innerJoin(resources, and(eq(resources.tenantId, bookings.tenantId), eq(resources.id, bookings.practitionerId)))
+    .leftJoin(staffUsers, eq(staffUsers.id, resources.staffUserId))
+    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)));
+  if (!found) return;
+  const preferences: TenantPreferences = tenantPreferencesSchema.parse(found.preferences);
+  const client: Audience = {
+    email: found.clientEmail,
+    phone: found.clientPhone ? toE164(found.clientPhone) : null,
+    locale: (found.language as Locale) ?? found.defaultLocale,
+  };
+
+  if (event !== 'created') {
+    await tx
+      .update(outboxMessages)
+      .set({ status: 'cancelled', updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(outboxMessages.tenantId, tenantId),
+          eq(outboxMessages.bookingId, bookingId),
+          eq(outboxMessages.status, 'pending'),
+          inArray(outboxMessages.kind, ['booking_reminder', 'booking_confirmation', 'booking_rescheduled']),
+        ),
+      );
+  }
+
+  const messages: NewOutboxMessage[] = [];
+  const toClient = (kind: NewOutboxMessage['kind'], dueAt: Date, withSms: boolean) => {
+    if (client.email) messages.push({ kind, channel: 'email', recipient: client.email, locale: client.locale, dueAt, bookingId });
+    if (withSms && preferences.messaging.bookingSms && client.phone) {
+      messages.push({ kind, channel: 'sms', recipient: client.phone, locale: client.locale, dueAt, bookingId });
+    }
+  };
+  toClient(NOTICE_KIND[event], now, event !== 'cancelled' || preferences.messaging.bookingSms);
+
+  const hours = preferences.messaging.reminderHoursBefore;
+  if (event !== 'cancelled' && hours > 0) {
+    const remindAt = wallClockHoursBefore(found.startsAt, hours, found.timeZone);
+    if (remindAt > now) toClient('booking_reminder', remindAt, true);
+  }
+  if (event === 'created' && found.source === 'widget' && preferences.messaging.notifyStaffOfBookings) {
+    const staff = new Set([found.clinicEmail, found.practitionerEmail].filter((email): email is string => Boolean(email)));
+    for (const email of staff) {
+      messages.push({ kind: 'staff_new_booking', channel: 'email', recipient: email, locale: found.defaultLocale, dueAt: now, bookingId });
+    }
+  }
+  await queueMessages(tx, outbox, tenantId, messages);
+}

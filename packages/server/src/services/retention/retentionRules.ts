@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import type { Env } from '../../env.js';
+
+/**
+ * One kind of data a clinic keeps for a limited time. A rule deletes, inside the clinic's own
+ * transaction, what has passed its period and says how many rows went. The privacy issue adds
+ * per-category rules for client data by appending to RETENTION_RULES.
+ */
+export type RetentionRule = {
+  name: string;
+  sweep: (tx: Tx, tenantId: string, now: Date, env: Env) => Promise<number>;
+};
+
+async function deleted(tx: Tx, query: ReturnType<typeof sql>): Promise<number> {
+  const rows = await tx.execute(query);
+  return rows.length;
+}
+
+export const RETENTION_RULES: RetentionRule[] = [
+  {
+    name: 'finished_outbox_messages',
+    sweep: (tx, tenantId, now, env) =>
+      deleted(
+        tx,
+        sql`delete from outbox_messages where tenant_id = ${tenantId}
+          and status in ('sent', 'failed', 'skipped', 'cancelled')
+          and updated_at < ${now.toISOString()}::timestamptz - make_interval(days => ${env.OUTBOX_RETENTION_DAYS})
+          returning id`,
+      ),
+  },
+  {
+    name: 'expired_subscription_requests',
+    sweep: (tx, tenantId, now) =>
+      deleted(
+        tx,
+        sql`delete from pending_subscriptions where tenant_id = ${tenantId}
+          and (expires_at < ${now.toISOString()}::timestamptz or confirmed_at is not null)
+          returning id`,
+      ),
+  },
+  {
+    name: 'expired_invitations',
+    sweep: (tx, tenantId, now) =>
+      deleted(
+        tx,
+        sql`delete from invitations where tenant_id = ${tenantId}
+          and expires_at < ${now.toISOString()}::timestamptz returning token_hash`,
+      ),
+  },
+];
