@@ -64,6 +64,9 @@ export async function reconcileOutbox(deps: Deps, dispatcher: OutboxDispatcher):
 export async function startCampaign(deps: Deps, dispatcher: OutboxDispatcher, tenantId: string, campaignId: string): Promise<boolean> {
   const rows = await withTenant(deps.db, tenantId, (tx) => materialiseCampaign(tx, tenantId, campaignId, deps.now()));
   if (rows.length === 0) return false;
-  await dispatcher.enqueue(rows.map((row) => ({ tenantId, messageId: row.id, dueAt: row.dueAt })));
+  await dispatcher.enqueue(
+    rows.map((row) => ({ tenantId, messageId: row.id, dueAt: row.dueAt })),
+    deps.now().getTime(),
+  );
   return true;
 }

@@ -69,7 +69,9 @@ export async function startWorkers(deps: Deps, options: { smtpUrl: string; conne
     },
     { connection, prefix: env.REDIS_PREFIX, concurrency: 1 },
   );
-  controlWorker.on('failed', (job, error) => logger.error('control job failed', { job: job?.name, error: error.name }));
+  controlWorker.on('failed', (job, error) =>
+    logger.error('control job failed', { job: job?.name, error: error.name, pgCode: (error as { code?: string }).code }),
+  );
 
   return {
     dispatcher,

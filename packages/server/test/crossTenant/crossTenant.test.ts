@@ -7,6 +7,7 @@ import { type ApiClient, type Harness, listProcedures, type Me, newClinic, start
 import { calendarProbes } from './calendarProbes.js';
 import { catalogueProbes } from './catalogueProbes.js';
 import { clientProbes } from './clientProbes.js';
+import { marketingProbes } from './marketingProbes.js';
 import type { Probe, ProbeModule, VictimIds } from './probe.js';
 import { teamProbes } from './teamProbes.js';
 
@@ -14,7 +15,7 @@ import { teamProbes } from './teamProbes.js';
  * Every staff procedure must have a probe in one of these modules. A procedure added later without
  * one fails the suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
  */
-const MODULES: ProbeModule[] = [teamProbes, catalogueProbes, calendarProbes, clientProbes];
+const MODULES: ProbeModule[] = [teamProbes, catalogueProbes, calendarProbes, clientProbes, marketingProbes];
 const PROBES: Record<string, Probe> = Object.assign({}, ...MODULES.map((module) => module.probes));
 
 const staffProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('staff.'));

@@ -141,7 +141,7 @@ export async function materialiseCampaign(tx: Tx, tenantId: string, id: string, 
   const rows = await tx.execute<{ id: string; due_at: string }>(sql`
     insert into outbox_messages (tenant_id, id, kind, channel, recipient, locale, due_at, campaign_id, contact_id)
     select ${tenantId}, gen_random_uuid(), 'campaign', ${campaign.channel}, ${recipient}, c.locale,
-      ${now.toISOString()}::timestamptz + (row_number() over (order by c.id) - 1) * ${spacingMs} * interval '1 millisecond',
+      ${now.toISOString()}::timestamptz + (row_number() over (order by c.id) - 1) * ${spacingMs}::float8 * interval '1 millisecond',
       ${id}, c.id
     from marketing_contacts c
     where ${audienceCondition(tenantId, campaign.channel, campaign.audience, now)}
