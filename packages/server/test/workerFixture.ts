@@ -40,7 +40,14 @@ export async function seedContacts(
     const chunk = rows.slice(start, start + 1000);
     const inserted = await owner<{ id: string; email: string }[]>`
       insert into marketing_contacts ${owner(
-        chunk.map((row) => ({ tenant_id: tenantId, id: crypto.randomUUID(), name: `Contact ${row.index}`, email: row.email, phone: row.phone, locale: 'fi' })),
+        chunk.map((row) => ({
+          tenant_id: tenantId,
+          id: crypto.randomUUID(),
+          name: `Contact ${row.index}`,
+          email: row.email,
+          phone: row.phone,
+          locale: 'fi',
+        })),
       )} returning id, email`;
     for (const row of inserted) ids.set(row.email, row.id);
   }

@@ -27,7 +27,12 @@ describe('booking messages', () => {
   it('a booking sends a confirmation with an .ics and the manage link, and schedules the reminder; a cancellation cancels the reminder', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     const date = helsinkiDate(3);
-    const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', { slug: clinic.slug, serviceId: clinic.serviceId, from: date, to: date });
+    const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
+      slug: clinic.slug,
+      serviceId: clinic.serviceId,
+      from: date,
+      to: date,
+    });
     const request = bookingRequest(clinic, (slots[4] as Slot).start);
     const created = await visitor.mutate<{ booking: { id: string; start: string }; manageToken: string }>('public.booking.book', request);
 
@@ -46,7 +51,10 @@ describe('booking messages', () => {
     expect(reminder?.due_at.toISOString()).toBe(new Date(new Date(created.booking.start).getTime() - 24 * 3_600_000).toISOString());
 
     await visitor.mutate('public.booking.manage.cancel', { slug: clinic.slug, token: created.manageToken });
-    await stack.sink.waitFor((message) => message.envelopeTo.includes(request.client.email) && /peru|cancel/i.test(message.subject), 15_000);
+    await stack.sink.waitFor(
+      (message) => message.envelopeTo.includes(request.client.email) && /peru|cancel/i.test(message.subject),
+      15_000,
+    );
     const after = await rows(clinic.tenantId);
     expect(after.find((row) => row.kind === 'booking_reminder')?.status).toBe('cancelled');
     expect(after.find((row) => row.kind === 'booking_cancelled')?.status).toBe('sent');
@@ -69,8 +77,13 @@ describe('booking messages', () => {
 describe('campaigns', () => {
   it('reaches every consented contact exactly once and nobody else; progress counts them', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', { preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } } });
-    const seeded = await seedContacts(h.owner, clinic.tenantId, 200, { consented: (index) => index % 2 === 0, prefix: `c1-${clinic.slug}-` });
+    await clinic.owner.mutate('staff.settings.update', {
+      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
+    });
+    const seeded = await seedContacts(h.owner, clinic.tenantId, 200, {
+      consented: (index) => index % 2 === 0,
+      prefix: `c1-${clinic.slug}-`,
+    });
     const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
       name: 'Spring offer',
       channel: 'email',
@@ -81,10 +94,16 @@ describe('campaigns', () => {
     const preview = await clinic.owner.query<{ recipients: number }>('staff.marketing.campaigns.preview', { id: campaign.id });
     expect(preview.recipients).toBe(100);
     await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
-    await eventually(async () => {
-      const progress = await clinic.owner.query<{ sent: number; pending: number }>('staff.marketing.campaigns.progress', { id: campaign.id });
-      return progress.sent === 100 && progress.pending === 0;
-    }, 30_000, 'campaign delivery');
+    await eventually(
+      async () => {
+        const progress = await clinic.owner.query<{ sent: number; pending: number }>('staff.marketing.campaigns.progress', {
+          id: campaign.id,
+        });
+        return progress.sent === 100 && progress.pending === 0;
+      },
+      30_000,
+      'campaign delivery',
+    );
     const counts = stack.sink.countByRecipient();
     for (const email of seeded.consented) expect(counts.get(email)).toBe(1);
     for (const email of seeded.others) expect(counts.get(email)).toBeUndefined();
@@ -99,7 +118,9 @@ describe('campaigns', () => {
   it('a contact who unsubscribes while the campaign runs receives nothing after the withdrawal is recorded', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     // 200 messages a second: the campaign runs for about two seconds while people leave.
-    await clinic.owner.mutate('staff.settings.update', { preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 12_000 } } });
+    await clinic.owner.mutate('staff.settings.update', {
+      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 12_000 } },
+    });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 400, { consented: () => true, prefix: `w-${clinic.slug}-` });
     const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
       name: 'News',
@@ -109,13 +130,23 @@ describe('campaigns', () => {
       audience: { kind: 'all' },
     });
     await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
-    await eventually(async () => stack.sink.countByRecipient().size > 0 && [...stack.sink.countByRecipient().keys()].some((email) => email.startsWith(`w-${clinic.slug}-`)), 15_000, 'first messages');
+    await eventually(
+      async () =>
+        stack.sink.countByRecipient().size > 0 &&
+        [...stack.sink.countByRecipient().keys()].some((email) => email.startsWith(`w-${clinic.slug}-`)),
+      15_000,
+      'first messages',
+    );
 
     // Every fifth contact leaves through the one-click POST while messages go out.
     const leaving = seeded.consented.filter((_, index) => index % 5 === 0);
     const withdrawnAt = new Map<string, number>();
     for (const email of leaving) {
-      const token = h.deps.unsubscribeTokens.tokenFor({ tenantId: clinic.tenantId, contactId: seeded.ids.get(email) as string, channel: 'email' });
+      const token = h.deps.unsubscribeTokens.tokenFor({
+        tenantId: clinic.tenantId,
+        contactId: seeded.ids.get(email) as string,
+        channel: 'email',
+      });
       const response = await fetch(`${h.baseUrl}/u/${token}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -124,10 +155,14 @@ describe('campaigns', () => {
       expect(response.status).toBe(200);
       withdrawnAt.set(email, stack.sink.count());
     }
-    await eventually(async () => {
-      const progress = await clinic.owner.query<{ pending: number }>('staff.marketing.campaigns.progress', { id: campaign.id });
-      return progress.pending === 0;
-    }, 30_000, 'campaign end');
+    await eventually(
+      async () => {
+        const progress = await clinic.owner.query<{ pending: number }>('staff.marketing.campaigns.progress', { id: campaign.id });
+        return progress.pending === 0;
+      },
+      30_000,
+      'campaign end',
+    );
 
     // The sink numbers messages in arrival order: none to a leaver arrived after their withdrawal returned.
     for (const email of leaving) {
@@ -144,11 +179,17 @@ describe('campaigns', () => {
 
   it('holds the yearly frequency cap per person', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', { preferences: { marketing: { frequencyCapPerYear: 2, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } } });
+    await clinic.owner.mutate('staff.settings.update', {
+      preferences: { marketing: { frequencyCapPerYear: 2, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
+    });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 3, { consented: () => true, prefix: `cap-${clinic.slug}-` });
     const capped = seeded.consented[0] as string;
     // Two campaign emails already went to the first contact in the last year (and one 13 months ago).
-    for (const sentAt of [new Date(Date.now() - 30 * 86_400_000), new Date(Date.now() - 200 * 86_400_000), new Date(Date.now() - 400 * 86_400_000)]) {
+    for (const sentAt of [
+      new Date(Date.now() - 30 * 86_400_000),
+      new Date(Date.now() - 200 * 86_400_000),
+      new Date(Date.now() - 400 * 86_400_000),
+    ]) {
       await h.owner`insert into outbox_messages (tenant_id, id, kind, channel, recipient, locale, due_at, status, contact_id, campaign_id, sent_at)
         values (${clinic.tenantId}, gen_random_uuid(), 'campaign', 'email', ${capped}, 'fi', ${sentAt}, 'sent', ${seeded.ids.get(capped) as string}, gen_random_uuid(), ${sentAt})`;
     }
@@ -160,37 +201,73 @@ describe('campaigns', () => {
       audience: { kind: 'all' },
     });
     await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
-    await eventually(async () => {
-      const done = await h.owner`select 1 from outbox_messages where campaign_id = ${campaign.id} and status in ('sent', 'skipped')`;
-      return done.length === 3;
-    }, 20_000, 'cap campaign');
-    const progress = await clinic.owner.query<{ sent: number; skipped: Record<string, number> }>('staff.marketing.campaigns.progress', { id: campaign.id });
+    await eventually(
+      async () => {
+        const done = await h.owner`select 1 from outbox_messages where campaign_id = ${campaign.id} and status in ('sent', 'skipped')`;
+        return done.length === 3;
+      },
+      20_000,
+      'cap campaign',
+    );
+    const progress = await clinic.owner.query<{ sent: number; skipped: Record<string, number> }>('staff.marketing.campaigns.progress', {
+      id: campaign.id,
+    });
     expect(progress).toMatchObject({ sent: 2, skipped: { frequency_cap: 1 } });
     expect(stack.sink.countByRecipient().get(capped)).toBeUndefined();
   });
 
   it('an SMS campaign outside the clinic’s daytime window waits for 08:00 clinic time', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', { preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } } });
+    await clinic.owner.mutate('staff.settings.update', {
+      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
+    });
     await seedContacts(h.owner, clinic.tenantId, 2, { consented: () => true, prefix: `q-${clinic.slug}-`, phone: true });
-    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', { name: 'SMS', channel: 'sms', body: 'Hi {{firstName}}', audience: { kind: 'all' } });
+    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
+      name: 'SMS',
+      channel: 'sms',
+      body: 'Hi {{firstName}}',
+      audience: { kind: 'all' },
+    });
     // Move the server's clock to 21:30 Helsinki time today.
     const now = new Date();
-    const helsinkiHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(now));
+    const helsinkiHour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(now),
+    );
     h.clock.offsetMs = (((21 - helsinkiHour + 24) % 24) * 60 + 30 - now.getMinutes()) * 60_000;
     try {
       // Scheduled directly: a staff session would not survive the moved clock.
       await h.owner`update campaigns set status = 'scheduled', scheduled_at = ${h.deps.now()} where id = ${campaign.id}`;
       expect(await startCampaign(h.deps, h.deps.outbox, clinic.tenantId, campaign.id)).toBe(true);
-      await eventually(async () => {
-        const open = await h.owner<{ due_at: Date }[]>`select due_at from outbox_messages where campaign_id = ${campaign.id} and status = 'pending'`;
-        const at8 = open.filter((row) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(row.due_at) === '08:00');
-        return at8.length === 2;
-      }, 20_000, 'deferral');
-      const deferred = await h.owner<{ due_at: Date; status: string }[]>`select due_at, status from outbox_messages where campaign_id = ${campaign.id}`;
+      await eventually(
+        async () => {
+          const open = await h.owner<
+            { due_at: Date }[]
+          >`select due_at from outbox_messages where campaign_id = ${campaign.id} and status = 'pending'`;
+          const at8 = open.filter(
+            (row) =>
+              new Intl.DateTimeFormat('en-GB', {
+                timeZone: 'Europe/Helsinki',
+                hour: '2-digit',
+                minute: '2-digit',
+                hourCycle: 'h23',
+              }).format(row.due_at) === '08:00',
+          );
+          return at8.length === 2;
+        },
+        20_000,
+        'deferral',
+      );
+      const deferred = await h.owner<
+        { due_at: Date; status: string }[]
+      >`select due_at, status from outbox_messages where campaign_id = ${campaign.id}`;
       for (const row of deferred) {
         expect(row.status).toBe('pending');
-        const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(row.due_at);
+        const local = new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Europe/Helsinki',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(row.due_at);
         expect(local).toBe('08:00');
       }
     } finally {

@@ -7,22 +7,22 @@ export {
   computeAvailability,
   type DateException,
   type Instant,
+  instantAtWall,
   type LocalDate,
   type LocalTime,
   MAX_WINDOW_DAYS,
+  nextWindowOpening,
   type ResourceSchedule,
   type Slot,
+  type WallTime,
   type WeeklyHours,
   type WorkingInterval,
-  instantAtWall,
-  nextWindowOpening,
-  type WallTime,
   wallClockHoursBefore,
   wallTimeAt,
 } from './availability/index.js';
 export * from './domain/businessId.js';
-export * from './domain/slug.js';
 export * from './domain/phone.js';
+export * from './domain/slug.js';
 export * from './errors.js';
 export * from './schemas/auth.js';
 export * from './schemas/booking.js';

@@ -7,9 +7,9 @@ import { sql } from 'drizzle-orm';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Deps } from '../deps.js';
 import { logger } from '../lib/logger.js';
+import { SMS_WEBHOOK_PATH, smsWebhookRouter } from '../sms/smsWebhooks.js';
 import { appRouter } from '../trpc/appRouter.js';
 import { createContextFactory, normaliseIp } from '../trpc/context.js';
-import { SMS_WEBHOOK_PATH, smsWebhookRouter } from '../sms/smsWebhooks.js';
 import { marketingPagesRouter } from './marketingPages.js';
 import { RequestLogWriter } from './requestLogWriter.js';
 

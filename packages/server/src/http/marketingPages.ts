@@ -45,7 +45,11 @@ export function marketingPagesRouter(deps: Deps): Router {
     try {
       const result = TOKEN.test(req.params.token) ? await unsubscribeByToken(deps, req.params.token, normaliseIp(req.ip)) : null;
       if (!result) return send(res, 404, page('Link not valid', '<p>This unsubscribe link is not valid.</p>'));
-      send(res, 200, page('Unsubscribed', `<p>You will receive no more marketing from ${escapeHtml(result.clinicName)} on this channel.</p>`));
+      send(
+        res,
+        200,
+        page('Unsubscribed', `<p>You will receive no more marketing from ${escapeHtml(result.clinicName)} on this channel.</p>`),
+      );
     } catch (error) {
       next(error);
     }
@@ -68,7 +72,10 @@ export function marketingPagesRouter(deps: Deps): Router {
     try {
       const token = typeof req.body?.token === 'string' ? req.body.token : '';
       const slug = req.params.slug.toLowerCase();
-      const result = TOKEN.test(token) && /^[a-z0-9-]{1,40}$/.test(slug) ? await confirmSubscription(deps, slug, token, normaliseIp(req.ip)).catch(() => null) : null;
+      const result =
+        TOKEN.test(token) && /^[a-z0-9-]{1,40}$/.test(slug)
+          ? await confirmSubscription(deps, slug, token, normaliseIp(req.ip)).catch(() => null)
+          : null;
       if (!result) return send(res, 404, page('Link not valid', '<p>This confirmation link is not valid or has expired.</p>'));
       send(res, 200, page('Subscribed', `<p>Thank you. You will receive the ${escapeHtml(result.clinicName)} newsletter by email.</p>`));
     } catch (error) {

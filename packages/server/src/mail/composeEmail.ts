@@ -19,9 +19,7 @@ type MailComposerClass = new (options: Record<string, unknown>) => { compile(): 
 
 // The composer behind nodemailer's transports, used directly because the mailer streams raw bytes.
 const requireCjs = createRequire(import.meta.url);
-const MailComposer = requireCjs(
-  path.join(path.dirname(requireCjs.resolve('nodemailer')), 'mail-composer/index.js'),
-) as MailComposerClass;
+const MailComposer = requireCjs(path.join(path.dirname(requireCjs.resolve('nodemailer')), 'mail-composer/index.js')) as MailComposerClass;
 
 /** The complete RFC 5322 message, with text and HTML alternatives and an .ics where given. */
 export function composeEmail(content: EmailContent): Promise<Buffer> {

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
  * Sends mail over a small pool of SMTP connections so that a message can be recorded as sent
  * *before* the server accepts it, without a window for sending it twice:
  *
- *   MAIL FROM, RCPT TO, DATA, message body  →  caller commits "sent"  →  final "." 
+ *   MAIL FROM, RCPT TO, DATA, message body  →  caller commits "sent"  →  final "."
  *
  * The server accepts a message only on the final ".". If the process dies before the commit, the
  * connection drops mid-DATA and the server discards the message, so a retry sends it once. If it

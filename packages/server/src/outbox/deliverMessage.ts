@@ -5,9 +5,9 @@ import { outboxMessages } from '../db/schema/index.js';
 import type { Deps } from '../deps.js';
 import { composeEmail } from '../mail/composeEmail.js';
 import { type HeldMessage, SmtpDeliveryError, type SmtpMailer } from '../mail/smtpMailer.js';
-import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
-import type { UnsubscribeTokens } from '../services/marketing/unsubscribeTokens.js';
 import type { SubscriptionTokens } from '../services/marketing/subscriptionTokens.js';
+import type { UnsubscribeTokens } from '../services/marketing/unsubscribeTokens.js';
+import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
 import { composeBookingMessage } from './compose/bookingMessage.js';
 import { composeCampaignMessage } from './compose/campaignMessage.js';
 import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
@@ -43,15 +43,23 @@ export class RetryableDeliveryError extends Error {
   }
 }
 
-const BOOKING_KINDS = new Set(['booking_confirmation', 'booking_reminder', 'booking_cancelled', 'booking_rescheduled', 'staff_new_booking']);
+const BOOKING_KINDS = new Set([
+  'booking_confirmation',
+  'booking_reminder',
+  'booking_cancelled',
+  'booking_rescheduled',
+  'staff_new_booking',
+]);
 
 function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promise<Composed> {
   return tools.profiles.get(tx, row.tenantId).then((profile) => {
-    if (row.kind === 'campaign') return composeCampaignMessage(tx, row, profile, { baseUrl: tools.baseUrl, unsubscribeTokens: tools.unsubscribeTokens }, now);
+    if (row.kind === 'campaign')
+      return composeCampaignMessage(tx, row, profile, { baseUrl: tools.baseUrl, unsubscribeTokens: tools.unsubscribeTokens }, now);
     if (row.kind === 'subscribe_confirmation') {
       return composeSubscribeConfirmation(tx, row, profile, { baseUrl: tools.baseUrl, subscriptionTokens: tools.subscriptionTokens }, now);
     }
-    if (BOOKING_KINDS.has(row.kind)) return composeBookingMessage(tx, row, profile, { baseUrl: tools.baseUrl, manageTokens: tools.deps.manageTokens }, now);
+    if (BOOKING_KINDS.has(row.kind))
+      return composeBookingMessage(tx, row, profile, { baseUrl: tools.baseUrl, manageTokens: tools.deps.manageTokens }, now);
     return { kind: 'skip', reason: 'unknown_kind' };
   });
 }

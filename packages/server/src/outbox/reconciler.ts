@@ -51,7 +51,9 @@ export async function reconcileOutbox(deps: Deps, dispatcher: OutboxDispatcher):
     report.unknownOutcomes++;
   }
 
-  const running = await deps.systemDb.execute<{ tenant_id: string; id: string }>(sql`select tenant_id, id from campaigns where status = 'sending'`);
+  const running = await deps.systemDb.execute<{ tenant_id: string; id: string }>(
+    sql`select tenant_id, id from campaigns where status = 'sending'`,
+  );
   for (const campaign of running) {
     if (await withTenant(deps.db, campaign.tenant_id, (tx) => finishCampaignIfDone(tx, campaign.tenant_id, campaign.id, now))) {
       report.campaignsFinished++;

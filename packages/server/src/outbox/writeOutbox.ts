@@ -13,7 +13,12 @@ export type NewOutboxMessage = Pick<
  * Writes messages to the outbox inside the caller's transaction, so they exist exactly when the
  * change that causes them commits; their delivery jobs are added once it has.
  */
-export async function queueMessages(tx: Tx, dispatcher: OutboxDispatcher, tenantId: string, messages: NewOutboxMessage[]): Promise<string[]> {
+export async function queueMessages(
+  tx: Tx,
+  dispatcher: OutboxDispatcher,
+  tenantId: string,
+  messages: NewOutboxMessage[],
+): Promise<string[]> {
   if (messages.length === 0) return [];
   const rows = messages.map((message) => ({ ...message, tenantId, id: newId() }));
   await tx.insert(outboxMessages).values(rows);

@@ -8,7 +8,11 @@ export const campaignAudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('service'), serviceIds: z.array(uuidSchema).min(1).max(50) }).strict(),
   z
-    .object({ kind: z.literal('last_visit'), from: z.iso.datetime({ offset: true }).nullable(), to: z.iso.datetime({ offset: true }).nullable() })
+    .object({
+      kind: z.literal('last_visit'),
+      from: z.iso.datetime({ offset: true }).nullable(),
+      to: z.iso.datetime({ offset: true }).nullable(),
+    })
     .strict(),
 ]);
 export type CampaignAudienceInput = z.infer<typeof campaignAudienceSchema>;
@@ -30,7 +34,12 @@ const SUBJECT_MESSAGE = { message: 'An email campaign needs a subject', path: ['
 export const createCampaignInput = campaignFields.refine(subjectForEmail, SUBJECT_MESSAGE);
 export type CreateCampaignInput = z.infer<typeof createCampaignInput>;
 
-export const updateCampaignInput = campaignFields.partial().extend({ id: uuidSchema }).strict();
+// No defaults on update: a field left out stays as it is (zod applies `.default` even in `.partial()`).
+export const updateCampaignInput = campaignFields
+  .extend({ subject: z.string().trim().min(1).max(200).nullable().optional() })
+  .partial()
+  .extend({ id: uuidSchema })
+  .strict();
 export type UpdateCampaignInput = z.infer<typeof updateCampaignInput>;
 
 export const campaignIdInput = z.object({ id: uuidSchema }).strict();
@@ -64,9 +73,7 @@ export const createContactInput = z
 export const contactIdInput = z.object({ id: uuidSchema }).strict();
 
 /** Staff record what a person said: a verbal grant or withdrawal. */
-export const recordContactConsentInput = z
-  .object({ contactId: uuidSchema, channel: messageChannelSchema, granted: z.boolean() })
-  .strict();
+export const recordContactConsentInput = z.object({ contactId: uuidSchema, channel: messageChannelSchema, granted: z.boolean() }).strict();
 
 /** A clinic's own newsletter form: email with double opt-in. */
 export const subscribeInput = z

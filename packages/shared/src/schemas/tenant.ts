@@ -65,7 +65,10 @@ export const tenantPreferencesSchema = z.object({
       sendRatePerMinute: z.number().int().min(1).max(1_000_000),
     })
     .strict()
-    .refine((value) => value.smsFromHour < value.smsUntilHour, { message: 'The SMS window must start before it ends', path: ['smsUntilHour'] })
+    .refine((value) => value.smsFromHour < value.smsUntilHour, {
+      message: 'The SMS window must start before it ends',
+      path: ['smsUntilHour'],
+    })
     .default({ frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 6000 }),
   /** Keep clients' Finnish personal identity codes (only where the law requires the clinic to). */
   requirePersonalIdentityCode: z.boolean().default(false),

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clients } from './clients.js';
 import { MESSAGE_CHANNELS } from './outbox.js';
 import { tenants } from './tenants.js';
@@ -17,19 +30,17 @@ export const marketingContacts = pgTable(
     email: text('email'),
     /** E.164, e.g. +358401234567. */
     phone: text('phone'),
-    locale: text('locale', { enum: ['fi', 'sv', 'en'] }).notNull().default('fi'),
+    locale: text('locale', { enum: ['fi', 'sv', 'en'] })
+      .notNull()
+      .default('fi'),
     clientId: uuid('client_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
-    uniqueIndex('marketing_contacts_email_key')
-      .on(table.tenantId, table.email)
-      .where(sql`email is not null`),
-    uniqueIndex('marketing_contacts_phone_key')
-      .on(table.tenantId, table.phone)
-      .where(sql`phone is not null`),
+    uniqueIndex('marketing_contacts_email_key').on(table.tenantId, table.email).where(sql`email is not null`),
+    uniqueIndex('marketing_contacts_phone_key').on(table.tenantId, table.phone).where(sql`phone is not null`),
     index('marketing_contacts_client_idx').on(table.tenantId, table.clientId),
     index('marketing_contacts_name_idx').on(table.tenantId, table.name),
     foreignKey({ columns: [table.tenantId], foreignColumns: [tenants.id], name: 'marketing_contacts_tenant_fk' }).onDelete('cascade'),
@@ -132,9 +143,7 @@ export const campaigns = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     index('campaigns_tenant_created_idx').on(table.tenantId, table.createdAt),
-    index('campaigns_scheduled_idx')
-      .on(table.tenantId, table.scheduledAt)
-      .where(sql`status in ('scheduled', 'sending')`),
+    index('campaigns_scheduled_idx').on(table.tenantId, table.scheduledAt).where(sql`status in ('scheduled', 'sending')`),
     foreignKey({ columns: [table.tenantId], foreignColumns: [tenants.id], name: 'campaigns_tenant_fk' }).onDelete('cascade'),
   ],
 );

@@ -51,9 +51,7 @@ export const outboxMessages = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
-    index('outbox_open_due_idx')
-      .on(table.tenantId, table.dueAt)
-      .where(sql`status in ('pending', 'sending')`),
+    index('outbox_open_due_idx').on(table.tenantId, table.dueAt).where(sql`status in ('pending', 'sending')`),
     index('outbox_tenant_campaign_idx').on(table.tenantId, table.campaignId, table.status),
     index('outbox_tenant_booking_idx').on(table.tenantId, table.bookingId),
     index('outbox_tenant_contact_sent_idx')

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/connections.js';
 import { bookings, clients, type LocalizedText, type outboxMessages, resources, services } from '../../db/schema/index.js';
-import type { ManageTokens } from '../../services/booking/manageToken.js';
 import { type BookingMessageKind, renderBookingEmail, renderBookingSms } from '../../messages/index.js';
+import type { ManageTokens } from '../../services/booking/manageToken.js';
 import type { SenderProfile } from '../senderProfile.js';
 import type { Composed } from './types.js';
 

@@ -2,13 +2,7 @@ import { type Locale, nextWindowOpening } from '@hetki/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import type { outboxMessages } from '../../db/schema/index.js';
-import {
-  campaignEmailHtml,
-  campaignEmailText,
-  type MergeField,
-  renderMergeTemplate,
-  withStopInstruction,
-} from '../../messages/index.js';
+import { campaignEmailHtml, campaignEmailText, type MergeField, renderMergeTemplate, withStopInstruction } from '../../messages/index.js';
 import type { UnsubscribeTokens } from '../../services/marketing/unsubscribeTokens.js';
 import { contactLine, type SenderProfile } from '../senderProfile.js';
 import type { Composed } from './types.js';

@@ -1,4 +1,4 @@
-import { type Locale, toE164, type TenantPreferences, tenantPreferencesSchema, wallClockHoursBefore } from '@hetki/shared';
+import { type Locale, type TenantPreferences, tenantPreferencesSchema, toE164, wallClockHoursBefore } from '@hetki/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { bookings, clients, outboxMessages, resources, staffUsers, tenants } from '../../db/schema/index.js';
@@ -17,7 +17,14 @@ const NOTICE_KIND = { created: 'booking_confirmation', rescheduled: 'booking_res
  * clinic's wall-clock hour, and the staff notification of a new booking. A reschedule or
  * cancellation first cancels reminders that have not gone out.
  */
-export async function queueBookingNotices(tx: Tx, outbox: OutboxDispatcher, tenantId: string, bookingId: string, event: BookingEvent, now: Date): Promise<void> {
+export async function queueBookingNotices(
+  tx: Tx,
+  outbox: OutboxDispatcher,
+  tenantId: string,
+  bookingId: string,
+  event: BookingEvent,
+  now: Date,
+): Promise<void> {
   const [found] = await tx
     .select({
       startsAt: bookings.startsAt,

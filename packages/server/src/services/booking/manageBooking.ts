@@ -8,8 +8,8 @@ import { appendAudit } from '../audit/auditLog.js';
 import { getService } from '../catalogue/services.js';
 import { heldRange, holdResources, releaseBookingResources, slotTaken } from './allocations.js';
 import { offeredSlotAt } from './availability.js';
-import { publicBookingView } from './bookingView.js';
 import { queueBookingNotices } from './bookingNotices.js';
+import { publicBookingView } from './bookingView.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 import { changeDeadline, effectiveRules } from './rules.js';
 

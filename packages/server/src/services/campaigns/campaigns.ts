@@ -19,7 +19,10 @@ function assertMergeFields(...templates: (string | null | undefined)[]): void {
 }
 
 async function getCampaign(tx: Tx, tenantId: string, id: string, lock = false): Promise<Campaign> {
-  const query = tx.select().from(campaigns).where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)));
+  const query = tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Campaign');
   return row;
@@ -49,7 +52,12 @@ export async function updateCampaign(tx: Tx, tenantId: string, member: Member, i
     .set({ ...changes, updatedAt: new Date() })
     .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)))
     .returning();
-  await appendAudit(tx, tenantId, member, { action: 'update', entity: 'campaign', entityId: id, details: { fields: Object.keys(changes) } });
+  await appendAudit(tx, tenantId, member, {
+    action: 'update',
+    entity: 'campaign',
+    entityId: id,
+    details: { fields: Object.keys(changes) },
+  });
   return row as Campaign;
 }
 
@@ -76,7 +84,12 @@ export async function scheduleCampaign(tx: Tx, tenantId: string, member: Member,
     .set({ status: 'scheduled', scheduledAt: sendAt, updatedAt: new Date() })
     .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)))
     .returning();
-  await appendAudit(tx, tenantId, member, { action: 'schedule', entity: 'campaign', entityId: id, details: { sendAt: sendAt.toISOString() } });
+  await appendAudit(tx, tenantId, member, {
+    action: 'schedule',
+    entity: 'campaign',
+    entityId: id,
+    details: { sendAt: sendAt.toISOString() },
+  });
   return row as Campaign;
 }
 
@@ -111,7 +124,14 @@ export async function campaignProgress(tx: Tx, tenantId: string, id: string): Pr
   const rows = await tx.execute<{ status: string; skip_reason: string | null; count: number }>(sql`
     select status, skip_reason, count(*)::int as count from outbox_messages
     where tenant_id = ${tenantId} and campaign_id = ${id} group by status, skip_reason`);
-  const progress: CampaignProgress = { status: campaign.status, recipients: campaign.recipientCount, pending: 0, sent: 0, failed: 0, skipped: {} };
+  const progress: CampaignProgress = {
+    status: campaign.status,
+    recipients: campaign.recipientCount,
+    pending: 0,
+    sent: 0,
+    failed: 0,
+    skipped: {},
+  };
   for (const row of rows) {
     if (row.status === 'pending' || row.status === 'sending') progress.pending += row.count;
     else if (row.status === 'sent') progress.sent += row.count;
@@ -131,7 +151,14 @@ export async function materialiseCampaign(tx: Tx, tenantId: string, id: string, 
   const [campaign] = await tx
     .update(campaigns)
     .set({ status: 'sending', startedAt: now, updatedAt: now })
-    .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id), eq(campaigns.status, 'scheduled'), sql`${campaigns.scheduledAt} <= ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(campaigns.tenantId, tenantId),
+        eq(campaigns.id, id),
+        eq(campaigns.status, 'scheduled'),
+        sql`${campaigns.scheduledAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .returning();
   if (!campaign) return [];
   const [tenant] = await tx.select({ preferences: tenants.preferences }).from(tenants).where(eq(tenants.id, tenantId));
@@ -150,12 +177,17 @@ export async function materialiseCampaign(tx: Tx, tenantId: string, id: string, 
     .update(campaigns)
     .set({ recipientCount: rows.length })
     .where(and(eq(campaigns.tenantId, tenantId), eq(campaigns.id, id)));
-  await appendAudit(tx, tenantId, { type: 'system', id: null, ip: null }, {
-    action: 'start',
-    entity: 'campaign',
-    entityId: id,
-    details: { recipients: rows.length },
-  });
+  await appendAudit(
+    tx,
+    tenantId,
+    { type: 'system', id: null, ip: null },
+    {
+      action: 'start',
+      entity: 'campaign',
+      entityId: id,
+      details: { recipients: rows.length },
+    },
+  );
   return rows.map((row) => ({ id: row.id, dueAt: new Date(row.due_at) }));
 }
 

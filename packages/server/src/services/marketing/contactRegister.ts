@@ -3,8 +3,8 @@ import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { marketingContacts } from '../../db/schema/index.js';
 import { DomainError, notFound } from '../../lib/errors.js';
-import { newId } from '../../lib/uuid.js';
 import { isUniqueViolation } from '../../lib/pgErrors.js';
+import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { Member } from '../team/team.js';
 import { type MarketingChannel, marketingConsentHistory, recordMarketingConsent } from './marketingConsents.js';
@@ -31,7 +31,9 @@ export async function listContacts(tx: Tx, tenantId: string, input: { search?: s
     .where(
       and(
         eq(marketingContacts.tenantId, tenantId),
-        term ? or(ilike(marketingContacts.name, term), ilike(marketingContacts.email, term), ilike(marketingContacts.phone, term)) : undefined,
+        term
+          ? or(ilike(marketingContacts.name, term), ilike(marketingContacts.email, term), ilike(marketingContacts.phone, term))
+          : undefined,
       ),
     )
     .orderBy(asc(marketingContacts.name), asc(marketingContacts.id))
@@ -40,7 +42,10 @@ export async function listContacts(tx: Tx, tenantId: string, input: { search?: s
 }
 
 export async function viewContact(tx: Tx, tenantId: string, member: Member, id: string) {
-  const [contact] = await tx.select().from(marketingContacts).where(and(eq(marketingContacts.tenantId, tenantId), eq(marketingContacts.id, id)));
+  const [contact] = await tx
+    .select()
+    .from(marketingContacts)
+    .where(and(eq(marketingContacts.tenantId, tenantId), eq(marketingContacts.id, id)));
   if (!contact) throw notFound('Contact');
   const history = await marketingConsentHistory(tx, tenantId, id);
   await appendAudit(tx, tenantId, member, { action: 'view', entity: 'marketing_contact', entityId: id });
@@ -91,7 +96,11 @@ export async function recordVerbalConsent(
     .where(and(eq(marketingContacts.tenantId, tenantId), eq(marketingContacts.id, input.contactId)));
   if (!contact) throw notFound('Contact');
   if (input.granted && !(input.channel === 'email' ? contact.email : contact.phone)) {
-    throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', `This contact has no ${input.channel === 'email' ? 'email address' : 'phone number'}`);
+    throw new DomainError(
+      'BAD_REQUEST',
+      'INVALID_INPUT',
+      `This contact has no ${input.channel === 'email' ? 'email address' : 'phone number'}`,
+    );
   }
   await recordMarketingConsent(
     tx,

@@ -8,7 +8,14 @@ import { type MarketingChannel, recordMarketingConsent } from './marketingConsen
  * becomes (or already is) a contact linked to the client, with a grant per ticked channel.
  * Nothing is written when no box was ticked.
  */
-export async function joinMarketingRegister(tx: Tx, tenantId: string, clientId: string, input: CreateBookingInput, ip: string | null, at: Date): Promise<void> {
+export async function joinMarketingRegister(
+  tx: Tx,
+  tenantId: string,
+  clientId: string,
+  input: CreateBookingInput,
+  ip: string | null,
+  at: Date,
+): Promise<void> {
   const channels: MarketingChannel[] = [];
   const phone = input.client.phone ? toE164(input.client.phone) : null;
   if (input.consents.marketingEmail && input.client.email) channels.push('email');

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { MARKETING_CONSENT_SOURCES, marketingConsents, marketingContacts } from '../../db/schema/index.js';
+import { type MARKETING_CONSENT_SOURCES, marketingConsents, marketingContacts } from '../../db/schema/index.js';
 import { newId } from '../../lib/uuid.js';
 import { recordConsent } from '../consents/consentLedger.js';
 

@@ -18,7 +18,12 @@ const CONFIRM_WITHIN_HOURS = 48;
 export async function subscribeToNewsletter(deps: Deps, input: SubscribeInput, ip: string | null): Promise<{ ok: true }> {
   await withPublicTenant(deps, input.slug, async (tx, tenant) => {
     const now = deps.now();
-    const contact = await findOrCreateContact(tx, tenant.id, { name: input.name, email: input.email, phone: null, locale: input.locale, clientId: null }, now);
+    const contact = await findOrCreateContact(
+      tx,
+      tenant.id,
+      { name: input.name, email: input.email, phone: null, locale: input.locale, clientId: null },
+      now,
+    );
     const id = newId();
     await tx.insert(pendingSubscriptions).values({
       tenantId: tenant.id,
@@ -38,7 +43,12 @@ export async function subscribeToNewsletter(deps: Deps, input: SubscribeInput, i
 }
 
 /** The confirmation link was followed: the email grant is recorded with the form's notice version. */
-export async function confirmSubscription(deps: Deps, slug: string, token: string, ip: string | null): Promise<{ clinicName: string } | null> {
+export async function confirmSubscription(
+  deps: Deps,
+  slug: string,
+  token: string,
+  ip: string | null,
+): Promise<{ clinicName: string } | null> {
   return withPublicTenant(deps, slug, async (tx, tenant) => {
     const now = deps.now();
     const [pending] = await tx
@@ -61,12 +71,17 @@ export async function confirmSubscription(deps: Deps, slug: string, token: strin
       { channel: 'email', granted: true, source: 'web_form', noticeVersion: pending.noticeVersion, ip, staffActorId: null },
       now,
     );
-    await appendAudit(tx, tenant.id, { type: 'public', id: null, ip }, {
-      action: 'grant',
-      entity: 'marketing_consent',
-      entityId: pending.contactId,
-      details: { channel: 'email', source: 'web_form' },
-    });
+    await appendAudit(
+      tx,
+      tenant.id,
+      { type: 'public', id: null, ip },
+      {
+        action: 'grant',
+        entity: 'marketing_consent',
+        entityId: pending.contactId,
+        details: { channel: 'email', source: 'web_form' },
+      },
+    );
     return { clinicName: tenant.name };
   });
 }

@@ -16,7 +16,10 @@ export async function unsubscribeByToken(deps: Deps, token: string, ip: string |
   const target = deps.unsubscribeTokens.read(token);
   if (!target) return null;
   return withTenant(deps.db, target.tenantId, async (tx) => {
-    const [tenant] = await tx.select({ name: tenants.name, preferences: tenants.preferences }).from(tenants).where(eq(tenants.id, target.tenantId));
+    const [tenant] = await tx
+      .select({ name: tenants.name, preferences: tenants.preferences })
+      .from(tenants)
+      .where(eq(tenants.id, target.tenantId));
     if (!tenant) return null;
     const [state] = await tx.execute<{ granted: boolean }>(
       sql`select ${consentGrantedSql(target.tenantId, target.contactId, target.channel)} as granted`,
@@ -36,12 +39,17 @@ export async function unsubscribeByToken(deps: Deps, token: string, ip: string |
         },
         deps.now(),
       );
-      await appendAudit(tx, target.tenantId, { type: 'public', id: null, ip }, {
-        action: 'withdraw',
-        entity: 'marketing_consent',
-        entityId: target.contactId,
-        details: { channel: target.channel, source: 'unsubscribe_link' },
-      });
+      await appendAudit(
+        tx,
+        target.tenantId,
+        { type: 'public', id: null, ip },
+        {
+          action: 'withdraw',
+          entity: 'marketing_consent',
+          entityId: target.contactId,
+          details: { channel: target.channel, source: 'unsubscribe_link' },
+        },
+      );
     }
     return { clinicName: tenant.name, channel: target.channel };
   });

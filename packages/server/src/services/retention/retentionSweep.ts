@@ -31,7 +31,12 @@ export async function runRetentionSweep(deps: Deps): Promise<RetentionReport> {
         report.removed[rule.name] = (report.removed[rule.name] ?? 0) + count;
       }
       if (Object.keys(removed).length > 0) {
-        await appendAudit(tx, tenantId, { type: 'system', id: null, ip: null }, { action: 'retention_sweep', entity: 'retention', details: { removed } });
+        await appendAudit(
+          tx,
+          tenantId,
+          { type: 'system', id: null, ip: null },
+          { action: 'retention_sweep', entity: 'retention', details: { removed } },
+        );
       }
     });
   }

@@ -6,8 +6,8 @@ import {
   listContactsInput,
   noInput,
   recordContactConsentInput,
-  scheduleCampaignInput,
   type StaffRole,
+  scheduleCampaignInput,
   updateCampaignInput,
 } from '@hetki/shared';
 import { onCommit } from '../../db/context.js';
