@@ -52,8 +52,8 @@ const envSchema = z.object({
   /** Connections kept open to the SMTP server. */
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MAIL_FROM: z.string().default('Hetki <no-reply@hetki.localhost>'),
-  /** Port of the development mail sink (only when SMTP_URL is unset and not in production). */
-  DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Port of the development mail sink when SMTP_URL is unset; 0 picks a free one (printed at start). */
+  DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   /** The sender number (E.164) or messaging service SID. */
