@@ -117,6 +117,5 @@ export function publicBaseUrl(current: Env): string {
 }
 
 export function publicUrl(): string {
-  const current = env();
-  return current.PUBLIC_URL ?? `http://localhost:${current.PORT}`;
+  return publicBaseUrl(env());
 }

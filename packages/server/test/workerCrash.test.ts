@@ -7,7 +7,7 @@ import { reconcileOutbox, startCampaign } from '../src/outbox/reconciler.js';
 import { bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 import { TEST_ROLE_PASSWORDS } from './testEnv.js';
-import { eventually, seedContacts } from './workerFixture.js';
+import { createEmailCampaign, eventually, seedContacts, setMarketingLimits } from './workerFixture.js';
 
 // A Redis database of its own: this file empties it, which must not touch the other test files' keys.
 const REDIS_URL = 'redis://127.0.0.1:6379/7';
@@ -59,19 +59,15 @@ describe('delivery survives crashes and Redis loss', () => {
   it.skip('SIGKILL at random points of a 2,000-contact campaign, ten times: each consented contact gets exactly one message, the others none', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     // 400 messages a second: a two-and-a-half-second campaign, long enough to be killed in.
-    await clinic.owner.mutate('staff.settings.update', {
-      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 24_000 } },
-    });
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 24_000 });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 2_000, {
       consented: (index) => index % 2 === 0,
       prefix: `crash-${clinic.slug}-`,
     });
-    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
+    const campaign = await createEmailCampaign(clinic.owner, {
       name: 'Crash test',
-      channel: 'email',
       subject: 'Hello {{firstName}}',
       body: 'Hello {{fullName}}',
-      audience: { kind: 'all' },
     });
     await h.owner`update campaigns set status = 'scheduled', scheduled_at = now() where id = ${campaign.id}`;
     expect(await startCampaign(h.deps, h.deps.outbox, clinic.tenantId, campaign.id)).toBe(true);

@@ -1,7 +1,7 @@
 import type postgres from 'postgres';
 import { type SmtpSink, startSmtpSink } from '../src/mail/smtpSink.js';
 import { startWorkers, type Workers } from '../src/workers/startWorkers.js';
-import type { Harness } from './harness.js';
+import type { ApiClient, Harness } from './harness.js';
 
 export type WorkerStack = { sink: SmtpSink; workers: Workers; close: () => Promise<void> };
 
@@ -80,4 +80,14 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** The clinic's campaign limits, with the default SMS window (08–20 clinic time). */
+export function setMarketingLimits(owner: ApiClient, limits: { frequencyCapPerYear: number; sendRatePerMinute: number }): Promise<unknown> {
+  return owner.mutate('staff.settings.update', { preferences: { marketing: { ...limits, smsFromHour: 8, smsUntilHour: 20 } } });
+}
+
+/** A draft email campaign to everyone who consented. */
+export function createEmailCampaign(owner: ApiClient, fields: { name: string; subject: string; body: string }): Promise<{ id: string }> {
+  return owner.mutate<{ id: string }>('staff.marketing.campaigns.create', { ...fields, channel: 'email', audience: { kind: 'all' } });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileOutbox, startCampaign } from '../src/outbox/reconciler.js';
 import { bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
-import { eventually, seedContacts, startWorkerStack, type WorkerStack } from './workerFixture.js';
+import { createEmailCampaign, eventually, seedContacts, setMarketingLimits, startWorkerStack, type WorkerStack } from './workerFixture.js';
 
 let h: Harness;
 let stack: WorkerStack;
@@ -77,19 +77,15 @@ describe('booking messages', () => {
 describe('campaigns', () => {
   it('reaches every consented contact exactly once and nobody else; progress counts them', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', {
-      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
-    });
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 200, {
       consented: (index) => index % 2 === 0,
       prefix: `c1-${clinic.slug}-`,
     });
-    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
+    const campaign = await createEmailCampaign(clinic.owner, {
       name: 'Spring offer',
-      channel: 'email',
       subject: 'Hello {{firstName}}',
       body: 'Dear {{fullName}},\n\nSpring is here at {{clinicName}}.',
-      audience: { kind: 'all' },
     });
     const preview = await clinic.owner.query<{ recipients: number }>('staff.marketing.campaigns.preview', { id: campaign.id });
     expect(preview.recipients).toBe(100);
@@ -118,17 +114,9 @@ describe('campaigns', () => {
   it('a contact who unsubscribes while the campaign runs receives nothing after the withdrawal is recorded', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     // 200 messages a second: the campaign runs for about two seconds while people leave.
-    await clinic.owner.mutate('staff.settings.update', {
-      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 12_000 } },
-    });
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 12_000 });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 400, { consented: () => true, prefix: `w-${clinic.slug}-` });
-    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
-      name: 'News',
-      channel: 'email',
-      subject: 'News',
-      body: 'Hello {{firstName}}',
-      audience: { kind: 'all' },
-    });
+    const campaign = await createEmailCampaign(clinic.owner, { name: 'News', subject: 'News', body: 'Hello {{firstName}}' });
     await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
     await eventually(
       async () =>
@@ -181,9 +169,7 @@ describe('campaigns', () => {
 
   it('holds the yearly frequency cap per person', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', {
-      preferences: { marketing: { frequencyCapPerYear: 2, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
-    });
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 2, sendRatePerMinute: 600_000 });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 3, { consented: () => true, prefix: `cap-${clinic.slug}-` });
     const capped = seeded.consented[0] as string;
     // Two campaign emails already went to the first contact in the last year (and one 13 months ago).
@@ -195,13 +181,7 @@ describe('campaigns', () => {
       await h.owner`insert into outbox_messages (tenant_id, id, kind, channel, recipient, locale, due_at, status, contact_id, campaign_id, sent_at)
         values (${clinic.tenantId}, gen_random_uuid(), 'campaign', 'email', ${capped}, 'fi', ${sentAt}, 'sent', ${seeded.ids.get(capped) as string}, gen_random_uuid(), ${sentAt})`;
     }
-    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
-      name: 'Third',
-      channel: 'email',
-      subject: 'Third',
-      body: 'Hi',
-      audience: { kind: 'all' },
-    });
+    const campaign = await createEmailCampaign(clinic.owner, { name: 'Third', subject: 'Third', body: 'Hi' });
     await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
     await eventually(
       async () => {
@@ -220,9 +200,7 @@ describe('campaigns', () => {
 
   it('an SMS campaign outside the clinic’s daytime window waits for 08:00 clinic time', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await clinic.owner.mutate('staff.settings.update', {
-      preferences: { marketing: { frequencyCapPerYear: 12, smsFromHour: 8, smsUntilHour: 20, sendRatePerMinute: 600_000 } },
-    });
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
     await seedContacts(h.owner, clinic.tenantId, 2, { consented: () => true, prefix: `q-${clinic.slug}-`, phone: true });
     const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
       name: 'SMS',

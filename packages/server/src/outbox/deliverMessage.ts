@@ -8,6 +8,7 @@ import { type HeldMessage, SmtpDeliveryError, type SmtpMailer } from '../mail/sm
 import type { SubscriptionTokens } from '../services/marketing/subscriptionTokens.js';
 import type { UnsubscribeTokens } from '../services/marketing/unsubscribeTokens.js';
 import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
+import { smsStatusCallbackUrl } from '../sms/smsWebhooks.js';
 import { composeBookingMessage } from './compose/bookingMessage.js';
 import { composeCampaignMessage } from './compose/campaignMessage.js';
 import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
@@ -64,7 +65,7 @@ function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promi
   });
 }
 
-function markRow(tx: Tx, row: OutboxRow, values: Partial<OutboxRow>) {
+function markRow(tx: Tx, row: { tenantId: string; id: string }, values: Partial<OutboxRow>) {
   return tx
     .update(outboxMessages)
     .set({ ...values, updatedAt: sql`now()` })
@@ -162,15 +163,11 @@ async function releaseHeld(tools: DeliveryTools, job: OutboxJob, held: HeldMessa
     const failure = error instanceof SmtpDeliveryError ? error : new SmtpDeliveryError('smtp:ERROR', false, true);
     const retry = !failure.permanent && !failure.unconfirmed;
     await withTenant(tools.deps.db, job.tenantId, (tx) =>
-      tx
-        .update(outboxMessages)
-        .set({
-          status: retry ? 'pending' : 'failed',
-          sentAt: null,
-          error: failure.unconfirmed ? 'delivery_unconfirmed' : failure.code,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId))),
+      markRow(
+        tx,
+        { tenantId: job.tenantId, id: job.messageId },
+        { status: retry ? 'pending' : 'failed', sentAt: null, error: failure.unconfirmed ? 'delivery_unconfirmed' : failure.code },
+      ),
     );
     if (retry) throw new RetryableDeliveryError(failure.code);
   }
@@ -178,7 +175,8 @@ async function releaseHeld(tools: DeliveryTools, job: OutboxJob, held: HeldMessa
 
 async function sendSms(tools: DeliveryTools, { row, body }: { row: OutboxRow; body: string }): Promise<void> {
   const sender = tools.sms as SmsSender;
-  const statusCallbackUrl = `${tools.baseUrl}/webhooks/twilio/status?t=${row.tenantId}&m=${row.id}`;
+  // Twilio can only call back a public address: without PUBLIC_URL, no status callbacks.
+  const statusCallbackUrl = smsStatusCallbackUrl(tools.deps.env, { tenantId: row.tenantId, messageId: row.id });
   try {
     const { providerId } = await sender.send({ to: row.recipient, body, statusCallbackUrl });
     await withTenant(tools.deps.db, row.tenantId, (tx) => markRow(tx, row, { status: 'sent', sentAt: tools.deps.now(), providerId }));

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { withTenant } from '../db/context.js';
 import { outboxMessages } from '../db/schema/index.js';
 import type { Deps } from '../deps.js';
@@ -41,14 +41,16 @@ export async function reconcileOutbox(deps: Deps, dispatcher: OutboxDispatcher):
   const stuck = await deps.systemDb.execute<{ tenant_id: string; id: string }>(sql`
     select tenant_id, id from outbox_messages
     where status = 'sending' and updated_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${SENDING_TIMEOUT_MINUTES})`);
-  for (const row of stuck) {
-    await withTenant(deps.db, row.tenant_id, (tx) =>
+  const stuckByTenant = new Map<string, string[]>();
+  for (const row of stuck) stuckByTenant.set(row.tenant_id, [...(stuckByTenant.get(row.tenant_id) ?? []), row.id]);
+  for (const [tenantId, ids] of stuckByTenant) {
+    await withTenant(deps.db, tenantId, (tx) =>
       tx
         .update(outboxMessages)
         .set({ status: 'failed', error: 'outcome_unknown', updatedAt: sql`now()` })
-        .where(and(eq(outboxMessages.tenantId, row.tenant_id), eq(outboxMessages.id, row.id), eq(outboxMessages.status, 'sending'))),
+        .where(and(eq(outboxMessages.tenantId, tenantId), inArray(outboxMessages.id, ids), eq(outboxMessages.status, 'sending'))),
     );
-    report.unknownOutcomes++;
+    report.unknownOutcomes += ids.length;
   }
 
   const running = await deps.systemDb.execute<{ tenant_id: string; id: string }>(

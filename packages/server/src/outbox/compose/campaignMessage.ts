@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import type { outboxMessages } from '../../db/schema/index.js';
 import { campaignEmailHtml, campaignEmailText, type MergeField, renderMergeTemplate, withStopInstruction } from '../../messages/index.js';
+import { consentGrantedSql } from '../../services/marketing/marketingConsents.js';
 import type { UnsubscribeTokens } from '../../services/marketing/unsubscribeTokens.js';
 import { contactLine, type SenderProfile } from '../senderProfile.js';
 import type { Composed } from './types.js';
@@ -39,9 +40,7 @@ export async function composeCampaignMessage(
   const channel = row.channel;
   const [recipient] = await tx.execute<Recipient>(sql`
     select c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
-      coalesce((select mc.granted from marketing_consents mc
-                where mc.tenant_id = c.tenant_id and mc.contact_id = c.id and mc.channel = ${channel}
-                order by mc.recorded_at desc, mc.id desc limit 1), false) as consented,
+      ${consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, channel)} as consented,
       (select count(*) from outbox_messages o
         where o.tenant_id = c.tenant_id and o.contact_id = c.id and o.channel = ${channel}
           and o.kind = 'campaign' and o.status = 'sent'

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CampaignAudience } from '../../db/schema/index.js';
-import type { MarketingChannel } from '../marketing/marketingConsents.js';
+import { consentGrantedSql, type MarketingChannel } from '../marketing/marketingConsents.js';
 
 const VISITED = sql.raw(`('completed', 'confirmed')`);
 
@@ -11,9 +11,7 @@ const VISITED = sql.raw(`('completed', 'confirmed')`);
  */
 export function audienceCondition(tenantId: string, channel: MarketingChannel, audience: CampaignAudience, now: Date): SQL {
   const address = channel === 'email' ? sql`c.email is not null` : sql`c.phone is not null`;
-  const consented = sql`coalesce((select mc.granted from marketing_consents mc
-      where mc.tenant_id = c.tenant_id and mc.contact_id = c.id and mc.channel = ${channel}
-      order by mc.recorded_at desc, mc.id desc limit 1), false)`;
+  const consented = consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, channel);
   const parts: SQL[] = [sql`c.tenant_id = ${tenantId}`, address, consented];
   const pastVisits = sql`b.tenant_id = c.tenant_id and b.client_id = c.client_id and b.status in ${VISITED}
       and b.starts_at < ${now.toISOString()}::timestamptz`;

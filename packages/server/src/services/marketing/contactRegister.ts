@@ -7,13 +7,17 @@ import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { Member } from '../team/team.js';
-import { type MarketingChannel, marketingConsentHistory, recordMarketingConsent } from './marketingConsents.js';
+import {
+  consentGrantedSql,
+  currentNoticeVersion,
+  type MarketingChannel,
+  marketingConsentHistory,
+  recordMarketingConsent,
+} from './marketingConsents.js';
 
+const LISTED_CONTACT = { tenantId: sql`marketing_contacts.tenant_id`, id: sql`marketing_contacts.id` };
 const CONSENT_STATE = sql<{ email: boolean; sms: boolean }>`json_build_object(
-  'email', coalesce((select mc.granted from marketing_consents mc where mc.tenant_id = marketing_contacts.tenant_id
-    and mc.contact_id = marketing_contacts.id and mc.channel = 'email' order by mc.recorded_at desc, mc.id desc limit 1), false),
-  'sms', coalesce((select mc.granted from marketing_consents mc where mc.tenant_id = marketing_contacts.tenant_id
-    and mc.contact_id = marketing_contacts.id and mc.channel = 'sms' order by mc.recorded_at desc, mc.id desc limit 1), false))`;
+  'email', ${consentGrantedSql(LISTED_CONTACT, 'email')}, 'sms', ${consentGrantedSql(LISTED_CONTACT, 'sms')})`;
 
 export async function listContacts(tx: Tx, tenantId: string, input: { search?: string; limit: number; offset: number }) {
   const term = input.search ? `%${input.search.replace(/[\\%_]/g, '\\$&')}%` : null;
@@ -87,7 +91,6 @@ export async function recordVerbalConsent(
   tenantId: string,
   member: Member,
   input: { contactId: string; channel: MarketingChannel; granted: boolean },
-  noticeVersion: string,
   at: Date,
 ): Promise<{ ok: true }> {
   const [contact] = await tx
@@ -102,6 +105,7 @@ export async function recordVerbalConsent(
       `This contact has no ${input.channel === 'email' ? 'email address' : 'phone number'}`,
     );
   }
+  const noticeVersion = await currentNoticeVersion(tx, tenantId);
   await recordMarketingConsent(
     tx,
     tenantId,

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { tenantPreferencesSchema } from '@hetki/shared';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { type MARKETING_CONSENT_SOURCES, marketingConsents, marketingContacts } from '../../db/schema/index.js';
+import { type MARKETING_CONSENT_SOURCES, marketingConsents, marketingContacts, tenants } from '../../db/schema/index.js';
 import { newId } from '../../lib/uuid.js';
 import { recordConsent } from '../consents/consentLedger.js';
 
@@ -61,10 +62,19 @@ export async function marketingConsentHistory(tx: Tx, tenantId: string, contactI
     .orderBy(desc(marketingConsents.recordedAt), desc(marketingConsents.id));
 }
 
-/** SQL: whether the contact's latest entry for the channel is a grant (false when there is none). */
-export function consentGrantedSql(tenantId: string, contactId: unknown, channel: MarketingChannel) {
+/**
+ * SQL: whether the contact's latest entry for the channel is a grant (false when there is none).
+ * `contact` names the contact by values or by columns of an outer query (e.g. sql`c.tenant_id`).
+ */
+export function consentGrantedSql(contact: { tenantId: string | SQL; id: string | SQL }, channel: MarketingChannel): SQL<boolean> {
   return sql<boolean>`coalesce((
     select mc.granted from marketing_consents mc
-    where mc.tenant_id = ${tenantId} and mc.contact_id = ${contactId} and mc.channel = ${channel}
+    where mc.tenant_id = ${contact.tenantId} and mc.contact_id = ${contact.id} and mc.channel = ${channel}
     order by mc.recorded_at desc, mc.id desc limit 1), false)`;
+}
+
+/** The privacy-notice version the clinic shows now: what a consent recorded on its behalf refers to. */
+export async function currentNoticeVersion(tx: Tx, tenantId: string): Promise<string> {
+  const [tenant] = await tx.select({ preferences: tenants.preferences }).from(tenants).where(eq(tenants.id, tenantId));
+  return tenantPreferencesSchema.parse(tenant?.preferences ?? {}).privacyNoticeVersion;
 }

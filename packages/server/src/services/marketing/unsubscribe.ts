@@ -1,10 +1,9 @@
-import { tenantPreferencesSchema } from '@hetki/shared';
 import { eq, sql } from 'drizzle-orm';
 import { withTenant } from '../../db/context.js';
 import { tenants } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { appendAudit } from '../audit/auditLog.js';
-import { consentGrantedSql, recordMarketingConsent } from './marketingConsents.js';
+import { consentGrantedSql, currentNoticeVersion, recordMarketingConsent } from './marketingConsents.js';
 
 export type UnsubscribeResult = { clinicName: string; channel: 'email' | 'sms' } | null;
 
@@ -16,13 +15,10 @@ export async function unsubscribeByToken(deps: Deps, token: string, ip: string |
   const target = deps.unsubscribeTokens.read(token);
   if (!target) return null;
   return withTenant(deps.db, target.tenantId, async (tx) => {
-    const [tenant] = await tx
-      .select({ name: tenants.name, preferences: tenants.preferences })
-      .from(tenants)
-      .where(eq(tenants.id, target.tenantId));
+    const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, target.tenantId));
     if (!tenant) return null;
     const [state] = await tx.execute<{ granted: boolean }>(
-      sql`select ${consentGrantedSql(target.tenantId, target.contactId, target.channel)} as granted`,
+      sql`select ${consentGrantedSql({ tenantId: target.tenantId, id: target.contactId }, target.channel)} as granted`,
     );
     if (state?.granted) {
       await recordMarketingConsent(
@@ -33,7 +29,7 @@ export async function unsubscribeByToken(deps: Deps, token: string, ip: string |
           channel: target.channel,
           granted: false,
           source: 'unsubscribe_link',
-          noticeVersion: tenantPreferencesSchema.parse(tenant.preferences).privacyNoticeVersion,
+          noticeVersion: await currentNoticeVersion(tx, target.tenantId),
           ip,
           staffActorId: null,
         },

@@ -1,11 +1,11 @@
 import { toE164 } from '@hetki/shared';
 import { and, eq } from 'drizzle-orm';
 import { withTenant } from '../../db/context.js';
-import { marketingContacts, tenants } from '../../db/schema/index.js';
+import { marketingContacts } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { logger } from '../../lib/logger.js';
 import { appendAudit } from '../audit/auditLog.js';
-import { recordMarketingConsent } from '../marketing/marketingConsents.js';
+import { currentNoticeVersion, recordMarketingConsent } from '../marketing/marketingConsents.js';
 
 /**
  * Replies that withdraw SMS marketing consent: the carrier-standard English words (which Twilio's
@@ -18,8 +18,6 @@ export function isOptOutMessage(body: string): boolean {
   const word = body.trim().toUpperCase();
   return (SMS_OPT_OUT_KEYWORDS as readonly string[]).includes(word);
 }
-
-const DEFAULT_NOTICE_VERSION = '1';
 
 /**
  * Handles an SMS someone sent to our number. An opt-out keyword withdraws SMS marketing consent in
@@ -65,8 +63,7 @@ async function withdrawInTenant(deps: Deps, tenantId: string, contactId: string,
       .for('update');
     if (!contact) return false;
 
-    const [tenant] = await tx.select({ preferences: tenants.preferences }).from(tenants).where(eq(tenants.id, tenantId));
-    const noticeVersion = tenant?.preferences.privacyNoticeVersion ?? DEFAULT_NOTICE_VERSION;
+    const noticeVersion = await currentNoticeVersion(tx, tenantId);
 
     const at = deps.now();
     await recordMarketingConsent(

@@ -22,7 +22,6 @@ import {
   updateCampaign,
 } from '../../services/campaigns/campaigns.js';
 import { createContact, listContacts, recordVerbalConsent, viewContact } from '../../services/marketing/contactRegister.js';
-import { getTenantSettings } from '../../services/tenants/tenantSettings.js';
 import { router, staffProcedure } from '../procedures.js';
 
 /** Marketing is the front desk's and the managers' work; practitioners treat. */
@@ -41,10 +40,7 @@ export const staffMarketingRouter = router({
       .mutation(({ ctx, input }) => createContact(ctx.tx, ctx.tenantId, ctx.member, input)),
     recordConsent: staffProcedure(MARKETERS)
       .input(recordContactConsentInput)
-      .mutation(async ({ ctx, input }) => {
-        const settings = await getTenantSettings(ctx.tx, ctx.tenantId);
-        return recordVerbalConsent(ctx.tx, ctx.tenantId, ctx.member, input, settings.preferences.privacyNoticeVersion, ctx.deps.now());
-      }),
+      .mutation(({ ctx, input }) => recordVerbalConsent(ctx.tx, ctx.tenantId, ctx.member, input, ctx.deps.now())),
   }),
   campaigns: router({
     list: staffProcedure(MARKETERS)
