@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * e2e database, clears the e2e Redis keys and runs packages/server's start on port 3100. Chromium is
  * the system one (/usr/bin/chromium); Playwright's own browser downloads are never used.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hetki_e2e';
 
 export default defineConfig({

@@ -8,7 +8,9 @@ import postgres from 'postgres';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const REDIS_PREFIX = 'hetki-e2e';
+const REDIS_PREFIX = process.env.E2E_REDIS_PREFIX ?? 'hetki-e2e';
+// Parallel stacks (E2E_PORT, E2E_DATABASE_URL, E2E_REDIS_PREFIX, E2E_WEB_DIST) do not share a build.
+const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hetki_e2e';
 const port = process.env.E2E_PORT ?? '3100';
@@ -18,7 +20,10 @@ const say = (line) => console.log(`[e2e] ${line}`);
 
 function buildWeb() {
   say('building the web app');
-  const build = spawnSync('pnpm', ['--filter', '@hetki/web', 'run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['--filter', '@hetki/web', 'exec', 'vite', 'build', '--outDir', WEB_DIST, '--emptyOutDir'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error(`web build failed (exit ${build.status ?? build.signal ?? build.error})`);
 }
 
@@ -84,7 +89,15 @@ say(`starting the server on port ${port}`);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'], {
   cwd: SERVER_DIR,
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: port, HOST: '127.0.0.1', REDIS_URL: redisUrl, REDIS_PREFIX },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: port,
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX,
+    WEB_DIST_DIR: WEB_DIST,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -14,7 +14,7 @@ import { marketingPagesRouter } from './marketingPages.js';
 import { RequestLogWriter } from './requestLogWriter.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export type HttpApp = { app: express.Express; requestLog: RequestLogWriter };
 
@@ -60,6 +60,7 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean; devMail
     }),
   );
 
+  const WEB_DIST = deps.env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST;
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!trpc\/|dev\/mail|webhooks\/).*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));

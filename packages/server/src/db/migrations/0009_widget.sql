@@ -1,0 +1,2 @@
+-- Reserved for the booking widget: allowed site origins, cookie banner settings, cookie-consent records.
+SELECT 1;
