@@ -11,6 +11,7 @@ import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
 import { smsStatusCallbackUrl } from '../sms/smsWebhooks.js';
 import { composeBookingMessage } from './compose/bookingMessage.js';
 import { composeCampaignMessage } from './compose/campaignMessage.js';
+import { composePortalSignIn } from './compose/portalSignIn.js';
 import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
 import type { Composed } from './compose/types.js';
 import type { OutboxJob } from './outboxQueue.js';
@@ -59,6 +60,9 @@ function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promi
     if (row.kind === 'subscribe_confirmation') {
       return composeSubscribeConfirmation(tx, row, profile, { baseUrl: tools.baseUrl, subscriptionTokens: tools.subscriptionTokens }, now);
     }
+    if (row.kind === 'portal_sign_in') {
+      return composePortalSignIn(tx, row, profile, { baseUrl: tools.baseUrl, portalLinkTokens: tools.deps.portalLinkTokens }, now);
+    }
     if (BOOKING_KINDS.has(row.kind))
       return composeBookingMessage(tx, row, profile, { baseUrl: tools.baseUrl, manageTokens: tools.deps.manageTokens }, now);
     return { kind: 'skip', reason: 'unknown_kind' };
@@ -91,14 +95,19 @@ export async function recordAttemptFailure(deps: Deps, job: OutboxJob, code: str
  * Delivers one outbox row, at most once. The row is locked (rows another worker holds are left
  * to it) and re-read: only a pending, due row is composed, gated and sent.
  *
- * Email: the row is committed as sent while the SMTP server holds the whole message short of its
- * final "." (see SmtpMailer), so neither a crash nor a retry can send it twice.
+ * Email: the SMTP server holds the whole message short of its final "." (see SmtpMailer) while the
+ * row is updated to sent. The "." and the COMMIT then leave in the same turn of the event loop, so
+ * a crash lands before both (the server drops the message, the row stays pending: sent once on
+ * retry) or after both (the kernel still delivers what was written: sent once, recorded as sent).
+ * Waiting for the COMMIT's acknowledgement before the "." would leave a window of a WAL flush in
+ * which a crash loses the message while the row says sent.
  * SMS: the row is committed as `sending` before the provider is called; a crash in between leaves
  * it there for the reconciler to mark as failed with an unknown outcome, never to resend.
  */
 export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Promise<DeliveryOutcome> {
   const { deps } = tools;
   let held: HeldMessage | null = null;
+  let release: Promise<unknown> | null = null;
   let smsToSend: { row: OutboxRow; body: string } | null = null;
   const outcome = await withTenant(deps.db, job.tenantId, async (tx): Promise<DeliveryOutcome> => {
     const [row] = await tx
@@ -133,21 +142,46 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
     const { fromName, ...email } = composed.email;
     const raw = await composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
     held = await tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, raw);
-    try {
-      await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
-    } catch (error) {
-      held.abort();
-      throw error;
-    }
+    await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
+    release = releaseBesideCommit(held);
     return { kind: 'sent' };
-  }).catch((error: unknown) => {
-    (held as HeldMessage | null)?.abort();
+  }).catch(async (error: unknown) => {
+    if (!release) {
+      (held as HeldMessage | null)?.abort();
+      throw classify(error);
+    }
+    // The COMMIT failed after the "." had gone: if the server took the message, record it as sent.
+    const released = await release;
+    if (released === RELEASED) await recordSentAfterFailedCommit(tools, job);
     throw classify(error);
   });
 
-  if (held) await releaseHeld(tools, job, held);
+  if (release) await settleRelease(tools, job, await release);
   if (smsToSend) await sendSms(tools, smsToSend);
   return outcome;
+}
+
+const RELEASED = Symbol('released');
+
+/**
+ * Sends the final "." from the immediate queued now, inside the transaction: postgres.js writes
+ * the COMMIT from the next one (it batches a connection's writes on setImmediate), so the two
+ * reach their sockets microseconds apart. Settles with RELEASED or the server's refusal.
+ */
+function releaseBesideCommit(held: HeldMessage): Promise<unknown> {
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => held.release()).then(
+    () => RELEASED,
+    (error: unknown) => error,
+  );
+}
+
+async function recordSentAfterFailedCommit(tools: DeliveryTools, job: OutboxJob): Promise<void> {
+  await withTenant(tools.deps.db, job.tenantId, (tx) =>
+    tx
+      .update(outboxMessages)
+      .set({ status: 'sent', attempts: sql`${outboxMessages.attempts} + 1`, sentAt: tools.deps.now(), updatedAt: sql`now()` })
+      .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId), eq(outboxMessages.status, 'pending'))),
+  );
 }
 
 function classify(error: unknown): Error {
@@ -155,22 +189,19 @@ function classify(error: unknown): Error {
   return error as Error;
 }
 
-/** Committed as sent: now let the server accept it. A refusal at the "." is put right on the row. */
-async function releaseHeld(tools: DeliveryTools, job: OutboxJob, held: HeldMessage): Promise<void> {
-  try {
-    await held.release();
-  } catch (error) {
-    const failure = error instanceof SmtpDeliveryError ? error : new SmtpDeliveryError('smtp:ERROR', false, true);
-    const retry = !failure.permanent && !failure.unconfirmed;
-    await withTenant(tools.deps.db, job.tenantId, (tx) =>
-      markRow(
-        tx,
-        { tenantId: job.tenantId, id: job.messageId },
-        { status: retry ? 'pending' : 'failed', sentAt: null, error: failure.unconfirmed ? 'delivery_unconfirmed' : failure.code },
-      ),
-    );
-    if (retry) throw new RetryableDeliveryError(failure.code);
-  }
+/** Committed as sent while the "." went out: a refusal at the "." is put right on the row. */
+async function settleRelease(tools: DeliveryTools, job: OutboxJob, released: unknown): Promise<void> {
+  if (released === RELEASED) return;
+  const failure = released instanceof SmtpDeliveryError ? released : new SmtpDeliveryError('smtp:ERROR', false, true);
+  const retry = !failure.permanent && !failure.unconfirmed;
+  await withTenant(tools.deps.db, job.tenantId, (tx) =>
+    markRow(
+      tx,
+      { tenantId: job.tenantId, id: job.messageId },
+      { status: retry ? 'pending' : 'failed', sentAt: null, error: failure.unconfirmed ? 'delivery_unconfirmed' : failure.code },
+    ),
+  );
+  if (retry) throw new RetryableDeliveryError(failure.code);
 }
 
 async function sendSms(tools: DeliveryTools, { row, body }: { row: OutboxRow; body: string }): Promise<void> {
