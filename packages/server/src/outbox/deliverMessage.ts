@@ -169,10 +169,12 @@ const RELEASED = Symbol('released');
  * reach their sockets microseconds apart. Settles with RELEASED or the server's refusal.
  */
 function releaseBesideCommit(held: HeldMessage): Promise<unknown> {
-  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => held.release()).then(
-    () => RELEASED,
-    (error: unknown) => error,
-  );
+  return new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => held.release())
+    .then(
+      () => RELEASED,
+      (error: unknown) => error,
+    );
 }
 
 async function recordSentAfterFailedCommit(tools: DeliveryTools, job: OutboxJob): Promise<void> {
