@@ -9,6 +9,8 @@ import { AvailabilityCache } from './services/booking/availabilityCache.js';
 import { ManageTokens } from './services/booking/manageToken.js';
 import { SubscriptionTokens } from './services/marketing/subscriptionTokens.js';
 import { UnsubscribeTokens } from './services/marketing/unsubscribeTokens.js';
+import { PortalLinkTokens } from './services/portal/portalLinkTokens.js';
+import { PortalThrottle } from './services/portal/portalThrottle.js';
 
 /** Everything a request or a job needs, built once at start-up and passed down explicitly. */
 export type Deps = {
@@ -24,6 +26,8 @@ export type Deps = {
   manageTokens: ManageTokens;
   unsubscribeTokens: UnsubscribeTokens;
   subscriptionTokens: SubscriptionTokens;
+  portalLinkTokens: PortalLinkTokens;
+  portalThrottle: PortalThrottle;
   /** Adds delivery jobs for outbox rows once their transaction commits. */
   outbox: OutboxDispatcher;
   /** Procedures running now: shutdown waits for them before closing pools. */
@@ -46,6 +50,8 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
     manageTokens: new ManageTokens(env.MASTER_KEY),
     unsubscribeTokens: new UnsubscribeTokens(env.MASTER_KEY),
     subscriptionTokens: new SubscriptionTokens(env.MASTER_KEY),
+    portalLinkTokens: new PortalLinkTokens(env.MASTER_KEY),
+    portalThrottle: new PortalThrottle(parts.redis, env.REDIS_PREFIX),
     outbox: new OutboxDispatcher(parts.redis, env.REDIS_PREFIX),
     inFlight: new InFlight(),
     availabilityCache: new AvailabilityCache(parts.redis, env.REDIS_PREFIX, {

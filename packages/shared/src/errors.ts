@@ -31,6 +31,7 @@ export const ERROR_REASONS = [
   'CAMPAIGN_NOT_EDITABLE',
   'CONTACT_EXISTS',
   'SUBSCRIPTION_INVALID',
+  'LINK_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

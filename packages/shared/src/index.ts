@@ -31,5 +31,6 @@ export * from './schemas/catalogue.js';
 export * from './schemas/clients.js';
 export * from './schemas/common.js';
 export * from './schemas/marketing.js';
+export * from './schemas/portal.js';
 export * from './schemas/staff.js';
 export * from './schemas/tenant.js';

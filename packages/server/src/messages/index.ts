@@ -19,5 +19,6 @@ export {
   UnknownMergeFieldError,
   unknownMergeFields,
 } from './mergeFields.js';
+export { type PortalSignInContext, renderPortalSignIn } from './portalSignIn.js';
 export { SMS_STOP_TEXT, type SmsEncoding, type SmsSize, smsSegments, withStopInstruction } from './smsSegments.js';
 export { renderSubscribeConfirmation } from './subscribeConfirmation.js';

@@ -1,6 +1,7 @@
 import { router } from './procedures.js';
 import { authRouter } from './routers/auth.js';
 import { platformRouter } from './routers/platform.js';
+import { portalRouter } from './routers/portal.js';
 import { publicRouter } from './routers/public.js';
 import { staffRouter } from './routers/staff.js';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   staff: staffRouter,
   public: publicRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ export * from './marketing.js';
 export * from './memberships.js';
 export * from './notes.js';
 export * from './outbox.js';
+export * from './portal.js';
 export * from './requestLog.js';
 export * from './sessions.js';
 export * from './staffUsers.js';

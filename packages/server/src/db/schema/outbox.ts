@@ -11,6 +11,7 @@ export const MESSAGE_KINDS = [
   'staff_new_booking',
   'subscribe_confirmation',
   'campaign',
+  'portal_sign_in',
 ] as const;
 /**
  * pending: waiting to be sent; sending: an SMS handed to the provider whose outcome is not yet
