@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { preferEnglish } from './admin.js';
 import { call } from './trpc.js';
 
 const OWNER = { email: 'owner@demo.hetki.test', password: 'hetki-demo-owner' };
@@ -23,6 +24,7 @@ test('a new practitioner opens an invitation link, joins the demo clinic, and th
   expect(link.hash).toMatch(/^#token=./);
   const inviteUrl = new URL(`${link.pathname}${link.search}${link.hash}`, baseURL).toString();
 
+  await preferEnglish(page);
   await page.goto(inviteUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Accept invitation' })).toBeVisible();
   // The token is wiped from the address bar as soon as the page has read it.
@@ -39,7 +41,8 @@ test('a new practitioner opens an invitation link, joins the demo clinic, and th
   await page.getByRole('button', { name: 'Join the team' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Demo Fysio' })).toBeVisible();
-  expect(new URL(page.url()).pathname).toBe('/');
+  expect(new URL(page.url()).pathname).toBe('/admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
   const account = page.getByRole('region', { name: 'Your account' });
   await expect(account.getByRole('definition').filter({ hasText: /^Practitioner$/ })).toBeVisible();
   await expect(account).toContainText(email);

@@ -23,6 +23,11 @@ test('the demo owner signs in, sees the clinic and signs out', async ({ page }) 
   await signIn(page, OWNER.email, OWNER.password);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Demo Fysio' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/admin');
+  // No language chosen in this browser yet: the admin app speaks the clinic's default, Finnish.
+  await expect(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Kalenteri' })).toBeVisible();
+  await page.getByLabel('Kieli').selectOption('en');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
   const account = page.getByRole('region', { name: 'Your account' });
   await expect(account.getByRole('definition').filter({ hasText: /^Owner$/ })).toBeVisible();
   await expect(account).toContainText(OWNER.email);

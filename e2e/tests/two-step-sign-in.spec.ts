@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { preferEnglish } from './admin.js';
 import { call } from './trpc.js';
 
 const RECEPTION = { email: 'reception@demo.hetki.test', password: 'hetki-demo-reception' };
@@ -27,6 +28,7 @@ test('a member with two-step sign-in is asked for the code from their authentica
   await call(api, 'auth.logout', undefined, me.csrfToken);
   await api.dispose();
 
+  await preferEnglish(page);
   await page.goto('/');
   await page.getByLabel('Email', { exact: true }).fill(RECEPTION.email);
   await page.getByLabel('Password', { exact: true }).fill(RECEPTION.password);
@@ -37,6 +39,7 @@ test('a member with two-step sign-in is asked for the code from their authentica
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Demo Fysio' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
   const account = page.getByRole('region', { name: 'Your account' });
   await expect(account.getByRole('definition').filter({ hasText: /^Reception$/ })).toBeVisible();
   await expect(account.getByRole('definition').filter({ hasText: /^On$/ })).toBeVisible();

@@ -1,0 +1,24 @@
+import { AccountPage } from './account/AccountPage';
+import { useClinic } from './ClinicContext';
+import { CalendarPage } from './calendar/CalendarPage';
+import { ClientProfilePage } from './clients/ClientProfilePage';
+import { ClientsPage } from './clients/ClientsPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { sectionsFor } from './navigation';
+
+/** The page for an admin path; an unknown path or one the role does not see falls back to the dashboard. */
+export function PageForPath({ path }: { path: string }) {
+  const { role } = useClinic();
+  const [section = '', id] = path.split('/');
+  if (!sectionsFor(role).some((item) => item.path === section)) return <DashboardPage />;
+  switch (section) {
+    case 'calendar':
+      return <CalendarPage />;
+    case 'clients':
+      return id ? <ClientProfilePage key={id} clientId={id} /> : <ClientsPage />;
+    case 'account':
+      return <AccountPage />;
+    default:
+      return <DashboardPage />;
+  }
+}

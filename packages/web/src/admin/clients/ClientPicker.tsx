@@ -1,0 +1,138 @@
+import { useEffect, useId, useState } from 'react';
+import { api } from '../../api';
+import { useI18n } from '../i18n/I18n';
+import { ErrorMessage } from '../ui/Feedback';
+
+export type NewClient = { firstName: string; lastName: string; email: string; phone: string };
+export type ClientChoice = { kind: 'existing'; id: string; name: string } | { kind: 'new'; client: NewClient } | null;
+
+type Match = { id: string; name: string; detail: string };
+
+const SEARCH_DELAY_MS = 250;
+
+/** Choose a client by searching (sent in a POST body, never in the address) or enter a new one. */
+export function ClientPicker({ onChange }: { onChange: (choice: ClientChoice) => void }) {
+  const { t } = useI18n();
+  const ids = { mode: useId(), search: useId(), first: useId(), last: useId(), email: useId(), phone: useId(), results: useId() };
+  const [mode, setMode] = useState<'existing' | 'new'>('existing');
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<Match[] | null>(null);
+  const [searchError, setSearchError] = useState<unknown>(null);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<NewClient>({ firstName: '', lastName: '', email: '', phone: '' });
+
+  useEffect(() => {
+    if (mode !== 'existing' || query.trim().length < 2) {
+      setMatches(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api.staff.clients.list.query({ query: query.trim(), limit: 10 }).then(
+        (page) => {
+          if (!current) return;
+          setSearchError(null);
+          setMatches(
+            page.clients.map((client) => ({
+              id: client.id,
+              name: `${client.firstName} ${client.lastName}`,
+              detail: [client.email, client.phone].filter(Boolean).join(' · '),
+            })),
+          );
+        },
+        (error: unknown) => {
+          if (current) setSearchError(error);
+        },
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [mode, query]);
+
+  const chooseMode = (next: 'existing' | 'new') => {
+    setMode(next);
+    onChange(next === 'new' ? { kind: 'new', client: draft } : null);
+    setChosenId(null);
+  };
+  const updateDraft = (change: Partial<NewClient>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    onChange({ kind: 'new', client: next });
+  };
+
+  return (
+    <fieldset className="client-picker">
+      <legend>{t('booking.client')}</legend>
+      <div className="segmented" role="radiogroup" aria-label={t('booking.client')}>
+        <label>
+          <input type="radio" name={ids.mode} checked={mode === 'existing'} onChange={() => chooseMode('existing')} />
+          {t('booking.existingClient')}
+        </label>
+        <label>
+          <input type="radio" name={ids.mode} checked={mode === 'new'} onChange={() => chooseMode('new')} />
+          {t('booking.newClient')}
+        </label>
+      </div>
+      {mode === 'existing' ? (
+        <>
+          <label htmlFor={ids.search}>{t('booking.findClient')}</label>
+          <input
+            id={ids.search}
+            type="search"
+            autoComplete="off"
+            value={query}
+            aria-controls={ids.results}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          {searchError !== null && <ErrorMessage error={searchError} />}
+          <div id={ids.results} aria-live="polite">
+            {matches && matches.length === 0 && <p className="muted">{t('booking.noMatches')}</p>}
+            {matches && matches.length > 0 && (
+              <ul className="choice-list">
+                {matches.map((match) => (
+                  <li key={match.id}>
+                    <label>
+                      <input
+                        type="radio"
+                        name={ids.results}
+                        checked={chosenId === match.id}
+                        onChange={() => {
+                          setChosenId(match.id);
+                          onChange({ kind: 'existing', id: match.id, name: match.name });
+                        }}
+                      />
+                      <span>
+                        <strong>{match.name}</strong> <span className="muted">{match.detail}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
+      ) : (
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={ids.first}>{t('booking.firstName')}</label>
+            <input id={ids.first} required value={draft.firstName} onChange={(event) => updateDraft({ firstName: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.last}>{t('booking.lastName')}</label>
+            <input id={ids.last} required value={draft.lastName} onChange={(event) => updateDraft({ lastName: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.email}>{t('common.email')}</label>
+            <input id={ids.email} type="email" value={draft.email} onChange={(event) => updateDraft({ email: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.phone}>{t('common.phone')}</label>
+            <input id={ids.phone} type="tel" value={draft.phone} onChange={(event) => updateDraft({ phone: event.target.value })} />
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}
