@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AcceptInvite, INVITE_PATH } from './AcceptInvite';
 import { AdminRoot } from './admin/AdminRoot';
 import { ADMIN_BASE } from './admin/router';
+import { onPortalPage, PortalApp } from './portal/PortalApp';
 
 const onInvitePage = () => window.location.pathname.replace(/\/$/, '') === INVITE_PATH;
 
@@ -15,6 +16,8 @@ function ensureAdminPath(): void {
 /** The staff web app: an invitation being accepted at /invite, else the clinic admin app at /admin. */
 export function App() {
   const [joined, setJoined] = useState<Me | null>(null);
+  // The client portal (/my/<clinic>) is an app of its own.
+  if (onPortalPage()) return <PortalApp />;
 
   if (onInvitePage() && !joined) {
     return (
