@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/db/context.js';
+import { RETENTION_RULES } from '../src/services/retention/retentionRules.js';
 import { type BookingClinic, bookingClinic } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 import { bookAsNewClient, latestLinkToken, PortalClient, signedInClient } from './portalFixture.js';
@@ -256,5 +258,36 @@ describe('consents in the portal', () => {
       select action from audit_log where tenant_id = ${clinic.tenantId} and entity = 'client_consent' and actor_type = 'client'
       order by seq desc limit 3`;
     expect(audits.map((audit) => audit.action)).toEqual(['withdraw', 'withdraw', 'grant']);
+  });
+});
+
+describe('retention', () => {
+  it('the nightly sweep removes spent links and ended sessions, and keeps live ones', async () => {
+    // A clinic of its own: the other tests leave links and sessions in the shared one.
+    const clinic = await bookingClinic(h.baseUrl);
+    const { email } = await bookAsNewClient(visitor, clinic, { days: 11 });
+    await signedInClient(h, clinic, email);
+    const live = await signedInClient(h, clinic, email);
+    await new PortalClient(h.baseUrl).mutate('portal.requestLink', { slug: clinic.slug, email, locale: 'fi' });
+    const count = async () => {
+      const [row] = await h.owner<{ links: number; sessions: number; open: number }[]>`
+        select (select count(*)::int from portal_sign_in_links where tenant_id = ${clinic.tenantId}) as links,
+          (select count(*)::int from portal_sign_in_links where tenant_id = ${clinic.tenantId} and used_at is null) as open,
+          (select count(*)::int from client_sessions where tenant_id = ${clinic.tenantId}) as sessions`;
+      return row;
+    };
+    const sweep = (now: Date) =>
+      withTenant(h.deps.db, clinic.tenantId, async (tx) => {
+        for (const rule of RETENTION_RULES.filter((candidate) => /portal|client_sessions/.test(candidate.name))) {
+          await rule.sweep(tx, clinic.tenantId, now, h.deps.env);
+        }
+      });
+    const before = await count();
+    await sweep(new Date());
+    // Used links go; the one still open stays, as do the two sessions in use.
+    expect(await count()).toEqual({ links: 1, open: 1, sessions: before?.sessions });
+    expect(await live.query('portal.session', { slug: clinic.slug })).not.toBeNull();
+    await sweep(new Date(Date.now() + 9 * 3_600_000));
+    expect(await count()).toEqual({ links: 0, open: 0, sessions: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { PORTAL_SESSION_IDLE_MINUTES } from '@hetki/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import type { Env } from '../../env.js';
@@ -46,6 +47,26 @@ export const RETENTION_RULES: RetentionRule[] = [
         tx,
         sql`delete from invitations where tenant_id = ${tenantId}
           and expires_at < ${now.toISOString()}::timestamptz returning token_hash`,
+      ),
+  },
+  {
+    name: 'spent_portal_sign_in_links',
+    sweep: (tx, tenantId, now) =>
+      deleted(
+        tx,
+        sql`delete from portal_sign_in_links where tenant_id = ${tenantId}
+          and (expires_at < ${now.toISOString()}::timestamptz or used_at is not null) returning id`,
+      ),
+  },
+  {
+    name: 'expired_client_sessions',
+    sweep: (tx, tenantId, now) =>
+      deleted(
+        tx,
+        sql`delete from client_sessions where tenant_id = ${tenantId}
+          and (expires_at < ${now.toISOString()}::timestamptz
+            or last_seen_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${PORTAL_SESSION_IDLE_MINUTES}))
+          returning token_hash`,
       ),
   },
 ];
