@@ -5,6 +5,9 @@ import { ClientProfilePage } from './clients/ClientProfilePage';
 import { ClientsPage } from './clients/ClientsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { sectionsFor } from './navigation';
+import { ResourcesPage } from './resources/ResourcesPage';
+import { ServicesPage } from './services/ServicesPage';
+import { TeamPage } from './team/TeamPage';
 
 /** The page for an admin path; an unknown path or one the role does not see falls back to the dashboard. */
 export function PageForPath({ path }: { path: string }) {
@@ -16,6 +19,12 @@ export function PageForPath({ path }: { path: string }) {
       return <CalendarPage />;
     case 'clients':
       return id ? <ClientProfilePage key={id} clientId={id} /> : <ClientsPage />;
+    case 'services':
+      return <ServicesPage />;
+    case 'resources':
+      return <ResourcesPage />;
+    case 'team':
+      return <TeamPage />;
     case 'account':
       return <AccountPage />;
     default:

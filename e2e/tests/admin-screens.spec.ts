@@ -1,0 +1,93 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { localDate, preferEnglish, signInToAdmin } from './admin.js';
+import { call } from './trpc.js';
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const openSection = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+test('clicking an empty time books a new client; the booking shows in the calendar and in the server', async ({ page }) => {
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  await openSection(page, 'Calendar');
+  // A day far enough ahead to be empty in the demo clinic.
+  const day = new Date(Date.now() + 40 * 86_400_000);
+  const date = localDate(day.toISOString(), 'Europe/Helsinki');
+  await page.getByLabel('Go to date').fill(date);
+  await page.getByRole('button', { name: 'New booking at 10:00, Pekka Fysioterapeutti' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByLabel('Service').selectOption({ label: 'Massage 60 min (60 min)' });
+  await dialog.getByLabel('New client').check();
+  const lastName = `Uusi${Date.now().toString(36)}`;
+  await dialog.getByLabel('First name').fill('Ville');
+  await dialog.getByLabel('Last name').fill(lastName);
+  await dialog.getByLabel('Email').fill(`ville.${lastName.toLowerCase()}@example.test`);
+  await dialog.getByRole('button', { name: 'Book' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Booked.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`10:00–11:00 Ville ${lastName}`) })).toBeVisible();
+  const entries = await call<{ type: string; start: string; client?: { name: string } }[]>(page.request, 'staff.calendar.list', {
+    from: new Date(day.getTime() - 86_400_000).toISOString(),
+    to: new Date(day.getTime() + 86_400_000).toISOString(),
+  });
+  const created = entries.find((entry) => entry.client?.name === `Ville ${lastName}`);
+  expect(created && localDate(created.start, 'Europe/Helsinki')).toBe(date);
+  await page.screenshot({ path: test.info().outputPath('calendar-new-booking.png') });
+});
+
+test('the admin screens load, work with the keyboard-labelled controls and pass axe', async ({ page }) => {
+  await preferEnglish(page);
+  await signInToAdmin(page);
+
+  await expect(page.getByRole('heading', { name: 'Bookings per week' })).toBeVisible();
+  await expect(page.getByRole('img')).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('dashboard.png'), fullPage: true });
+
+  await openSection(page, 'Services');
+  await expect(page.getByRole('row').filter({ hasText: 'Massage 60 min' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('services.png'), fullPage: true });
+
+  await openSection(page, 'Practitioners and rooms');
+  const pekka = page.getByRole('article', { name: 'Pekka Fysioterapeutti' });
+  await pekka.getByRole('button', { name: 'Edit Pekka Fysioterapeutti' }).click();
+  const timeOff = localDate(new Date(Date.now() + 60 * 86_400_000).toISOString(), 'Europe/Helsinki');
+  const exceptionForm = pekka.getByRole('form', { name: 'Add an exception: Pekka Fysioterapeutti' });
+  await exceptionForm.getByLabel('Date').fill(timeOff);
+  await exceptionForm.getByLabel('Note').fill('Loma');
+  await exceptionForm.getByRole('button', { name: 'Add an exception' }).click();
+  await expect(pekka.getByRole('listitem').filter({ hasText: timeOff })).toContainText('Closed all day');
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('resources.png'), fullPage: true });
+
+  await openSection(page, 'Team');
+  const email = `colleague-${Date.now().toString(36)}@example.test`;
+  await page.getByRole('region', { name: 'Invite a team member' }).getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status')).toContainText('/invite#token=');
+  await expect(page.getByRole('listitem').filter({ hasText: email })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('team.png'), fullPage: true });
+});
+
+test('on a phone the menu folds away and the calendar still works', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeHidden();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await nav.getByRole('link', { name: 'Calendar' }).click();
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('calendar-phone.png'), fullPage: true });
+});
