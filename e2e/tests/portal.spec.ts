@@ -145,5 +145,12 @@ test('on a phone, in Finnish, the portal is usable by keyboard', async ({ browse
   await page.screenshot({ path: test.info().outputPath('portal-phone-reschedule.png'), fullPage: true });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: /^Peru varaus/ }).click();
+  await expect(page.getByRole('button', { name: 'Älä peru' })).toBeFocused();
+  await page.getByRole('button', { name: 'Kyllä, peru' }).click();
+  await expect(page.getByText('Varaus on peruttu.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Sinulla ei ole tulevia varauksia.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Hieronta 60 min' }).getByText('Peruttu')).toBeVisible();
   await context.close();
 });

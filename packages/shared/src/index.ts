@@ -34,3 +34,4 @@ export * from './schemas/marketing.js';
 export * from './schemas/portal.js';
 export * from './schemas/staff.js';
 export * from './schemas/tenant.js';
+export * from './schemas/widget.js';

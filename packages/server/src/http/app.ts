@@ -12,6 +12,7 @@ import { appRouter } from '../trpc/appRouter.js';
 import { createContextFactory, normaliseIp } from '../trpc/context.js';
 import { marketingPagesRouter } from './marketingPages.js';
 import { RequestLogWriter } from './requestLogWriter.js';
+import { loaderCors, widgetPagesRouter } from './widgetPages.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -41,6 +42,7 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean; devMail
   app.use(marketingPagesRouter(deps));
   if (options.devMail) app.use('/dev/mail', options.devMail);
 
+  app.use('/trpc', loaderCors);
   app.use(
     '/trpc',
     createExpressMiddleware({
@@ -62,6 +64,7 @@ export function createHttpApp(deps: Deps, options: { serveWeb?: boolean; devMail
 
   const WEB_DIST = deps.env.WEB_DIST_DIR ?? DEFAULT_WEB_DIST;
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
+    app.use(widgetPagesRouter(deps, WEB_DIST));
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!trpc\/|dev\/mail|webhooks\/).*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
   }
@@ -98,6 +101,8 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  // No other site may frame Hetki's pages; the booking widget page (widgetPages.ts) is the exception.
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
   next();
 };
 

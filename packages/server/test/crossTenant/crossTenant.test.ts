@@ -10,12 +10,13 @@ import { clientProbes } from './clientProbes.js';
 import { marketingProbes } from './marketingProbes.js';
 import type { Probe, ProbeModule, VictimIds } from './probe.js';
 import { teamProbes } from './teamProbes.js';
+import { widgetProbes } from './widgetProbes.js';
 
 /**
  * Every staff procedure must have a probe in one of these modules. A procedure added later without
  * one fails the suite ("has no cross-tenant probe") until someone says how to aim it at another clinic.
  */
-const MODULES: ProbeModule[] = [teamProbes, catalogueProbes, calendarProbes, clientProbes, marketingProbes];
+const MODULES: ProbeModule[] = [teamProbes, catalogueProbes, calendarProbes, clientProbes, marketingProbes, widgetProbes];
 const PROBES: Record<string, Probe> = Object.assign({}, ...MODULES.map((module) => module.probes));
 
 const staffProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('staff.'));

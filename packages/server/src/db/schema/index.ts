@@ -12,3 +12,4 @@ export * from './requestLog.js';
 export * from './sessions.js';
 export * from './staffUsers.js';
 export * from './tenants.js';
+export * from './widget.js';

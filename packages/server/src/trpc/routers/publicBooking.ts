@@ -4,21 +4,25 @@ import { cancelBookingByToken, rescheduleBookingByToken, viewBookingByToken } fr
 import { publicAvailability } from '../../services/booking/publicAvailability.js';
 import { withPublicTenant } from '../../services/booking/publicTenant.js';
 import { publicCatalogue } from '../../services/catalogue/publicCatalogue.js';
-import { publicProcedure, router } from '../procedures.js';
+import { router } from '../procedures.js';
+import { widgetProcedure } from '../widgetProcedure.js';
 
-/** What the booking widget calls. The clinic is always the one the slug names. */
+/**
+ * What the booking widget calls. The clinic is always the one the slug names; a call from an
+ * embedding site must come from one the clinic allows.
+ */
 export const publicBookingRouter = router({
-  catalogue: publicProcedure
+  catalogue: widgetProcedure
     .input(publicSlugInput)
     .query(({ ctx, input }) => withPublicTenant(ctx.deps, input.slug, (tx, tenant) => publicCatalogue(tx, tenant.id))),
-  availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) => publicAvailability(ctx.deps, input)),
-  book: publicProcedure.input(createBookingInput).mutation(({ ctx, input }) => createPublicBooking(ctx.deps, input, ctx.ip)),
+  availability: widgetProcedure.input(availabilityInput).query(({ ctx, input }) => publicAvailability(ctx.deps, input)),
+  book: widgetProcedure.input(createBookingInput).mutation(({ ctx, input }) => createPublicBooking(ctx.deps, input, ctx.ip)),
   manage: router({
-    view: publicProcedure.input(manageTokenInput).query(({ ctx, input }) => viewBookingByToken(ctx.deps, input.slug, input.token)),
-    cancel: publicProcedure
+    view: widgetProcedure.input(manageTokenInput).query(({ ctx, input }) => viewBookingByToken(ctx.deps, input.slug, input.token)),
+    cancel: widgetProcedure
       .input(manageTokenInput)
       .mutation(({ ctx, input }) => cancelBookingByToken(ctx.deps, input.slug, input.token, ctx.ip)),
-    reschedule: publicProcedure
+    reschedule: widgetProcedure
       .input(rescheduleInput)
       .mutation(({ ctx, input }) => rescheduleBookingByToken(ctx.deps, input.slug, input.token, input.start, ctx.ip)),
   }),

@@ -13,12 +13,14 @@ import { staffCalendarRouter } from './staffCalendar.js';
 import { staffCatalogueRouter } from './staffCatalogue.js';
 import { staffClientsRouter } from './staffClients.js';
 import { staffMarketingRouter } from './staffMarketing.js';
+import { staffWidgetRouter } from './staffWidget.js';
 
 export const staffRouter = router({
   catalogue: staffCatalogueRouter,
   calendar: staffCalendarRouter,
   clients: staffClientsRouter,
   marketing: staffMarketingRouter,
+  widget: staffWidgetRouter,
   team: router({
     list: staffProcedure(MANAGERS)
       .input(noInput)

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import type { Deps } from '../deps.js';
+import { DomainError } from '../lib/errors.js';
+import { allowedEmbedOrigins } from '../services/widget/embedOrigin.js';
+
+/** Procedures the loader calls from the clinic's own site, i.e. cross-origin. */
+const CROSS_ORIGIN_PROCEDURES = new Set(['public.widget.config', 'public.widget.recordCookieConsent']);
+
+/**
+ * CORS for the loader's calls. Answering a preflight grants nothing: each actual call is checked
+ * against the clinic's allowed sites by the procedure (403 ORIGIN_NOT_ALLOWED otherwise), and no
+ * credentials are ever allowed.
+ */
+export const loaderCors: RequestHandler = (req, res, next) => {
+  const origin = req.headers.origin;
+  const procedures = req.path.replace(/^\//, '').split(',');
+  if (!origin || !procedures.every((name) => CROSS_ORIGIN_PROCEDURES.has(name))) return next();
+  // '*' (never with credentials): the answer is the same whoever asks, so no cache needs to vary by Origin.
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+    res.setHeader('Access-Control-Allow-Headers', 'content-type');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+    return;
+  }
+  next();
+};
+
+function unknownClinicAllowsNone(error: unknown): string[] {
+  if (error instanceof DomainError && error.code === 'NOT_FOUND') return [];
+  throw error;
+}
+
+/** The widget page may be framed by Hetki itself and by the sites the clinic lists, nobody else. */
+export function frameAncestors(allowed: string[]): string {
+  return ["frame-ancestors 'self'", ...allowed].join(' ');
+}
+
+/**
+ * `/book/<slug>` and `/book/<slug>/manage`: the booking widget page (its own Vite entry,
+ * book.html), framable only by the clinic's allowed sites. An unknown clinic gets the page too
+ * (it says so), framable by nobody else.
+ */
+export function widgetPagesRouter(deps: Deps, webDist: string): express.Router {
+  const pages = express.Router();
+  pages.get(['/book/:slug', '/book/:slug/manage'], async (req, res, next) => {
+    try {
+      const slug = String(req.params.slug).toLowerCase();
+      const allowed = /^[a-z0-9-]{1,40}$/.test(slug) ? await allowedEmbedOrigins(deps, slug).catch(unknownClinicAllowsNone) : [];
+      res.removeHeader('X-Frame-Options');
+      res.setHeader('Content-Security-Policy', frameAncestors(allowed));
+      // The page knows the embedding site from the URL the loader gives it; it must not leak further.
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('Cache-Control', 'no-store');
+      res.sendFile(path.join(webDist, 'book.html'));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return pages;
+}

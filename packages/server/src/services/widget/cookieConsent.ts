@@ -1,0 +1,36 @@
+import type { RecordCookieConsentInput } from '@hetki/shared';
+import { cookieConsents } from '../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
+import { newId } from '../../lib/uuid.js';
+import { withPublicTenant } from '../booking/publicTenant.js';
+import { hashVisitorIp } from './visitorIpHash.js';
+
+export type RecordedCookieConsent = { id: string; decidedAt: string };
+
+/**
+ * Records a visitor's cookie decision on a clinic's site: the categories, the notice version they
+ * were shown, when, and a keyed hash of their IP address (never the address). Necessary cookies
+ * need no consent and are not recorded as a choice.
+ */
+export function recordCookieConsent(
+  deps: Deps,
+  input: RecordCookieConsentInput,
+  context: { ip: string | null; siteOrigin: string | null },
+): Promise<RecordedCookieConsent> {
+  return withPublicTenant(deps, input.slug, async (tx, tenant) => {
+    const id = newId();
+    const decidedAt = deps.now();
+    await tx.insert(cookieConsents).values({
+      tenantId: tenant.id,
+      id,
+      visitorId: input.visitorId,
+      analytics: input.analytics,
+      marketing: input.marketing,
+      noticeVersion: input.noticeVersion,
+      siteOrigin: context.siteOrigin,
+      ipHash: hashVisitorIp(deps.env.MASTER_KEY, context.ip),
+      decidedAt,
+    });
+    return { id, decidedAt: decidedAt.toISOString() };
+  });
+}
