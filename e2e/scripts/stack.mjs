@@ -14,6 +14,8 @@ const WEB_DIST = process.env.E2E_WEB_DIST ?? fileURLToPath(new URL('../../packag
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hetki_e2e';
 const port = process.env.E2E_PORT ?? '3100';
+// The sample clinic website (another origin, embedding the widget) that the widget tests visit.
+const samplePort = process.env.E2E_SAMPLE_PORT ?? '3101';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const say = (line) => console.log(`[e2e] ${line}`);
@@ -85,7 +87,7 @@ buildWeb();
 await dropDatabase(databaseUrl);
 await clearRedis();
 
-say(`starting the server on port ${port}`);
+say(`starting the server on port ${port} (sample clinic site on ${samplePort})`);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'], {
   cwd: SERVER_DIR,
   stdio: 'inherit',
@@ -93,6 +95,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'],
     ...process.env,
     DATABASE_URL: databaseUrl,
     PORT: port,
+    SAMPLE_SITE_PORT: samplePort,
     HOST: '127.0.0.1',
     REDIS_URL: redisUrl,
     REDIS_PREFIX,

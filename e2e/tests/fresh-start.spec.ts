@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
  * <repo>/.data/pg), default Redis, only a port of its own so it can run beside the e2e stack.
  */
 const SERVER_DIR = fileURLToPath(new URL('../../packages/server/', import.meta.url));
-const PORT = 3101;
+// Not 3101: the e2e stack's sample clinic site (E2E_SAMPLE_PORT) has that one; this server's own sample site takes PORT + 1.
+const PORT = 3102;
 const BASE = `http://127.0.0.1:${PORT}`;
 const READY_LINE = '[hetki] Ready. Press Ctrl-C to stop.';
 const STOPPED_LINE = '[hetki] Stopped cleanly.';
@@ -34,6 +35,7 @@ const SERVER_VARIABLES = [
   'REQUEST_LOG_RETENTION_DAYS',
   'TRUST_PROXY',
   'LOG_LEVEL',
+  'SAMPLE_SITE_PORT',
 ];
 
 function unconfiguredEnv(): NodeJS.ProcessEnv {

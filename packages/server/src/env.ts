@@ -73,6 +73,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /** Port of the sample clinic website that `pnpm start` serves to show the embedded widget; default PORT + 1. */
+  SAMPLE_SITE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Built web app to serve (default packages/web/dist); parallel end-to-end stacks build into their own. */
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -116,6 +118,11 @@ export function env(): Env {
 /** Where links in messages point: PUBLIC_URL, or the local server in development. */
 export function publicBaseUrl(current: Env): string {
   return (current.PUBLIC_URL ?? `http://localhost:${current.PORT}`).replace(/\/$/, '');
+}
+
+/** The sample clinic website's port: SAMPLE_SITE_PORT, else the port after Hetki's own. */
+export function sampleSitePort(current: Env): number {
+  return current.SAMPLE_SITE_PORT ?? (current.PORT === 0 ? 0 : current.PORT + 1);
 }
 
 export function publicUrl(): string {

@@ -3,13 +3,14 @@ import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
 import { tenants } from '../db/schema/index.js';
 import type { Deps } from '../deps.js';
-import { env } from '../env.js';
+import { env, sampleSitePort } from '../env.js';
 import { acceptInvitation } from '../services/auth/acceptInvitation.js';
 import { createResource } from '../services/catalogue/resources.js';
 import { createService } from '../services/catalogue/services.js';
 import { inviteMember, type Member } from '../services/team/team.js';
 import { signUp } from '../services/tenants/signUp.js';
 import { updateTenantSettings } from '../services/tenants/tenantSettings.js';
+import { updateWidgetSettings } from '../services/widget/widgetSettings.js';
 import { openRuntime } from './runtime.js';
 
 export const DEMO_LOGINS = [
@@ -39,12 +40,27 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
       contactPhone: '+358 40 123 4567',
     });
     await seedDemoCatalogue(tx, tenantId, actor, me.user.id);
+    await seedDemoWidget(tx, tenantId, actor, sampleSitePort(deps.env));
     const created = await inviteMember(tx, tenantId, actor, { email: reception.email, role: 'reception' }, deps.now());
     return created.acceptUrl;
   });
   const token = new URL(acceptUrl).hash.replace('#token=', '');
   await acceptInvitation(deps, { token, name: 'Riikka Vastaanotto', password: reception.password }, { ip: null, previousTokenHash: null });
   return 'seeded';
+}
+
+/** The sample clinic website (started by `pnpm start`) may embed the widget and shows the cookie banner. */
+async function seedDemoWidget(tx: Tx, tenantId: string, actor: Member, samplePort: number): Promise<void> {
+  const sampleOrigins = [`http://localhost:${samplePort}`, `http://127.0.0.1:${samplePort}`];
+  await updateWidgetSettings(tx, tenantId, actor, {
+    allowedOrigins: sampleOrigins,
+    cookieBanner: { enabled: true, texts: {} },
+    privacyNoticeUrl: `${sampleOrigins[0]}/tietosuoja`,
+    askPhotoVideoConsent: true,
+  });
+  await updateTenantSettings(tx, tenantId, actor, {
+    preferences: { clientFields: { birthDate: true, address: false, language: true, gender: false, birthYear: false } },
+  });
 }
 
 const WEEKDAYS_8_TO_16 = Object.fromEntries(['1', '2', '3', '4', '5'].map((day) => [day, [{ start: '08:00', end: '16:00' }]]));

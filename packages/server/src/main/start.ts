@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
-import { env } from '../env.js';
+import { env, sampleSitePort } from '../env.js';
 import { createHttpApp } from '../http/app.js';
 import { stopHttpServer } from '../http/stopHttpServer.js';
 import { devMailRouter } from '../mail/devMailPage.js';
 import { type SmtpSink, startSmtpSink } from '../mail/smtpSink.js';
+import { startSampleSite } from '../sampleSite/sampleSite.js';
 import { startWorkers } from '../workers/startWorkers.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from './seed.js';
@@ -27,6 +28,8 @@ const server: Server = await new Promise((resolve) => {
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : current.PORT;
 const base = current.PUBLIC_URL ?? `http://localhost:${port}`;
+// A clinic's own website on another origin, embedding the booking widget as a clinic would.
+const sampleSite = await startSampleSite({ port: sampleSitePort(current), host: current.HOST, hetkiUrl: base, slug: DEMO_SLUG });
 
 say(
   `PostgreSQL: ${runtime.embeddedPostgres ? 'embedded (.data/pg)' : 'DATABASE_URL'}; Redis: ${runtime.redisStarted ? 'started under .data/redis' : current.REDIS_URL}`,
@@ -35,6 +38,8 @@ say(`Demo clinic: ${seeded === 'seeded' ? 'created' : 'already present'}`);
 say(`Web app:     ${base}/`);
 say(`API:         ${base}/trpc`);
 say(`Health:      ${base}/healthz  ${base}/readyz`);
+say(`Booking:     ${base}/book/${DEMO_SLUG}`);
+say(`Sample site: ${sampleSite.url} (a clinic website embedding the widget and cookie banner)`);
 say(`Public page: ${base}/trpc/public.clinicProfile?input=${encodeURIComponent(JSON.stringify({ slug: DEMO_SLUG }))}`);
 for (const login of DEMO_LOGINS) say(`Demo login (${login.role}): ${login.email} / ${login.password}`);
 if (sink) say(`Mail:        caught by the development sink, see ${base}/dev/mail (SMTP on port ${sink.port})`);
@@ -51,6 +56,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, 15_000).unref();
   await stopHttpServer(server);
+  await sampleSite.close();
   await runtime.deps.inFlight.drained(10_000);
   await workers.close();
   await runtime.deps.outbox.close();

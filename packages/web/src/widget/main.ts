@@ -1,0 +1,57 @@
+import './widget.css';
+import { ApiError, query } from './api';
+import { loadCatalogue, startBooking } from './bookingFlow';
+import { errorBox, header } from './chrome';
+import { h, show } from './dom';
+import { askedLocale, startEmbedding } from './embed';
+import { chooseLocale, LOCALES, type Locale, setLocale, t } from './i18n';
+import { startManage } from './managePage';
+import type { WidgetConfig } from './types';
+
+/** `/book/<slug>` (booking) and `/book/<slug>/manage#<token>` (change or cancel), on their own Vite entry. */
+const root = document.getElementById('hetki-widget') as HTMLElement;
+const match = /^\/book\/([a-z0-9-]{1,40})(\/manage)?\/?$/i.exec(location.pathname);
+
+const browserLocales = navigator.languages ?? [navigator.language];
+
+async function main(): Promise<void> {
+  startEmbedding();
+  // Until the clinic's languages are known: the one asked for, else the browser's.
+  setLocale(chooseLocale(LOCALES, 'fi', askedLocale(), browserLocales));
+  if (!match) {
+    show(root, errorBox(t('notFound')));
+    return;
+  }
+  const slug = (match[1] as string).toLowerCase();
+  const managing = Boolean(match[2]);
+  show(root, h('p', { class: 'hw-muted', role: 'status' }, t('loading')));
+  let config: WidgetConfig;
+  try {
+    // The catalogue is asked for at the same time: it is what the first step shows.
+    const catalogue = managing ? null : loadCatalogue(slug);
+    catalogue?.catch(() => {});
+    config = await query<WidgetConfig>('public.widget.config', { slug });
+    setLocale(chooseLocale(config.enabledLocales, config.defaultLocale, askedLocale(), browserLocales));
+    let view: { rerender: () => void } | null = null;
+    const top = () =>
+      header(config.name, config.enabledLocales, (next: Locale) => {
+        setLocale(next);
+        view?.rerender();
+        document.getElementById('hw-lang')?.focus();
+      });
+    if (managing) {
+      view = await startManage(root, slug, location.hash.replace(/^#/, ''), top);
+    } else {
+      view = startBooking(root, config, await (catalogue as Promise<Awaited<ReturnType<typeof loadCatalogue>>>), top);
+    }
+  } catch (error) {
+    const reason = error instanceof ApiError ? error.reason : null;
+    show(
+      root,
+      errorBox(reason === 'ORIGIN_NOT_ALLOWED' ? t('notAllowed') : reason === 'NOT_FOUND' ? t('notFound') : t('failed')),
+      h('button', { type: 'button', class: 'hw-ghost', onclick: () => location.reload() }, t('retry')),
+    );
+  }
+}
+
+void main();

@@ -1,0 +1,75 @@
+import { locale } from './i18n';
+
+/** Clinic-local calendar dates as 'YYYY-MM-DD' and times shown in the clinic's zone, whatever the visitor's is. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string, options: Intl.DateTimeFormatOptions, lang = locale()): Intl.DateTimeFormat {
+  const key = `${lang}|${zone}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { ...options, timeZone: zone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** The calendar date in `zone` at `instant`. */
+export function dateIn(zone: string, instant: Date | string): string {
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en').formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week `date` falls in. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+export function timeIn(zone: string, instant: string): string {
+  return formatter(zone, { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+}
+
+/** '1.12.' style day label for a clinic-local date, with the weekday. */
+export function dayLabel(date: string, long = false): string {
+  return formatter(
+    'UTC',
+    long ? { weekday: 'long', day: 'numeric', month: 'long' } : { weekday: 'short', day: 'numeric', month: 'numeric' },
+  ).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function dateTimeIn(zone: string, instant: string): string {
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
+export function visitorZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Whether the visitor's clock shows other times than the clinic's (now, and so for the times shown). */
+export function zoneDiffers(zone: string): boolean {
+  if (visitorZone() === zone) return false;
+  const now = new Date();
+  const local = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+  return local.format(now) !== formatter(zone, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }, 'en').format(now);
+}
+
+/** Whole years between a birth date and a day (both 'YYYY-MM-DD'). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The later of two 'YYYY-MM-DD' dates. */
+export function laterDate(a: string, b: string): string {
+  return a < b ? b : a;
+}
