@@ -18,7 +18,7 @@ const PORTAL_COPY: Record<
     subject: (clinic) => `Kirjautumislinkki: ${clinic}`,
     heading: 'Kirjaudu omiin tietoihisi',
     lead: (clinic) =>
-      `pyysit linkkiä, jolla pääset katsomaan ja muuttamaan varauksiasi, yhteystietojasi ja suostumuksiasi palvelussa ${clinic}.`,
+      `pyysit linkkiä, jolla pääset katsomaan ja muuttamaan varauksiasi, yhteystietojasi ja suostumuksiasi ${clinic} -ajanvarauksessa.`,
     button: 'Kirjaudu sisään',
     expiry: (minutes) => `Linkki toimii ${minutes} minuuttia ja vain kerran.`,
     ignore: 'Jos et pyytänyt linkkiä, voit jättää tämän viestin huomiotta. Kukaan ei pääse tietoihisi ilman linkkiä.',

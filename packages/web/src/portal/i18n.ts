@@ -111,7 +111,7 @@ const fi: PortalText = {
   clinicNotFound: 'Tätä vastaanottoa ei löytynyt. Tarkista osoite.',
   signIn: {
     heading: 'Kirjaudu omiin tietoihisi',
-    lead: (clinic) => `Näet ja voit muuttaa varauksiasi, yhteystietojasi ja suostumuksiasi palvelussa ${clinic}.`,
+    lead: (clinic) => `${clinic}: näe ja muuta varauksiasi, yhteystietojasi ja suostumuksiasi.`,
     email: 'Sähköpostiosoite',
     emailHint: 'Sama osoite, jonka annoit varatessasi ajan.',
     submit: 'Lähetä kirjautumislinkki',
