@@ -4,6 +4,7 @@ import { CalendarPage } from './calendar/CalendarPage';
 import { ClientProfilePage } from './clients/ClientProfilePage';
 import { ClientsPage } from './clients/ClientsPage';
 import { DashboardPage } from './dashboard/DashboardPage';
+import { MarketingPage } from './marketing/MarketingPage';
 import { sectionsFor } from './navigation';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { ServicesPage } from './services/ServicesPage';
@@ -25,6 +26,8 @@ export function PageForPath({ path }: { path: string }) {
       return <ResourcesPage />;
     case 'team':
       return <TeamPage />;
+    case 'marketing':
+      return <MarketingPage />;
     case 'account':
       return <AccountPage />;
     default:

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { preferEnglish, signInToAdmin } from './admin.js';
+
+test('staff add a contact who agreed by phone, record the consent, and send a campaign that shows its progress', async ({ page }) => {
+  test.setTimeout(60_000);
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketing' }).click();
+
+  const stamp = Date.now().toString(36);
+  const register = page.getByRole('region', { name: 'Marketing register' });
+  const newContact = register.getByRole('form', { name: 'Add a contact' });
+  await newContact.getByLabel('Name').fill(`Maija Markkinointi ${stamp}`);
+  await newContact.getByLabel('Email').fill(`maija.${stamp}@example.test`);
+  await newContact.getByRole('button', { name: 'Create' }).click();
+  await expect(newContact.getByRole('status')).toHaveText('Contact added.');
+
+  await register.getByLabel('Search contacts').fill(stamp);
+  const row = register.getByRole('row').filter({ hasText: `Maija Markkinointi ${stamp}` });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: `Record verbal consent: Email Maija Markkinointi ${stamp}` }).click();
+  await expect(row.getByRole('button', { name: `Record withdrawal: Email Maija Markkinointi ${stamp}` })).toBeVisible();
+
+  const campaigns = page.getByRole('region', { name: 'Campaigns' });
+  await campaigns.getByRole('button', { name: 'New campaign' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New campaign' });
+  await dialog.getByLabel('Name').fill(`Spring ${stamp}`);
+  await dialog.getByLabel('Subject').fill('Spring offers');
+  await dialog.getByLabel('Message').fill('Hello {{firstName}}, spring is here.');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(campaigns.getByRole('status').filter({ hasText: 'Campaign saved as a draft.' })).toBeVisible();
+
+  const campaign = campaigns.getByRole('listitem', { name: `Spring ${stamp}` });
+  await campaign.getByRole('button', { name: 'Count recipients' }).click();
+  await expect(campaign.getByRole('status')).toContainText(/[1-9]\d* recipients would receive this now/);
+  await page.screenshot({ path: test.info().outputPath('marketing-draft.png'), fullPage: true });
+
+  await campaign.getByRole('button', { name: 'Send now' }).click();
+  await expect(campaign.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+  await expect(campaign).toContainText(/Scheduled|Sending|Sent/);
+  await expect(campaign).toContainText(/Sent \d+ · Failed \d+ · Waiting \d+ · Skipped \d+/);
+  // The worker delivers it (to the development mail sink); the page follows without a reload.
+  await expect(campaign).toContainText(/Sent [1-9]\d* · Failed 0 · Waiting 0/, { timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('marketing-sending.png'), fullPage: true });
+
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(
+    result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
+});

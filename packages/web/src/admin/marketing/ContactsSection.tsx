@@ -1,0 +1,141 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { api } from '../../api';
+import { useI18n } from '../i18n/I18n';
+import { ErrorMessage, LoadState, Notice } from '../ui/Feedback';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../useLoad';
+
+type Channel = 'email' | 'sms';
+const SEARCH_DELAY_MS = 250;
+
+/** The marketing register (kept apart from the client register): search, add, and record what people said. */
+export function ContactsSection() {
+  const { t } = useI18n();
+  const searchId = useId();
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const action = useAction();
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const contacts = useLoad(() => api.staff.marketing.contacts.list.query({ ...(search ? { search } : {}), limit: 50 }), [search]);
+
+  const record = async (contactId: string, channel: Channel, granted: boolean) => {
+    const result = await action.run(() => api.staff.marketing.contacts.recordConsent.mutate({ contactId, channel, granted }));
+    if (result.ok) contacts.reload();
+  };
+
+  return (
+    <section className="card" aria-labelledby="contacts-heading">
+      <h3 id="contacts-heading">{t('marketing.contacts')}</h3>
+      <search className="search-box">
+        <label htmlFor={searchId}>{t('marketing.searchContacts')}</label>
+        <input id={searchId} type="search" autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />
+      </search>
+      <LoadState status={contacts.status} error={contacts.status === 'failed' ? contacts.error : null} reload={contacts.reload} />
+      {action.error !== null && <ErrorMessage error={action.error} />}
+      {contacts.status === 'ready' && contacts.data.length === 0 && <p>{t('marketing.noContacts')}</p>}
+      {(contacts.data ?? []).length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('common.email')}</th>
+                <th scope="col">{t('common.phone')}</th>
+                <th scope="col">{t('marketing.consentEmail')}</th>
+                <th scope="col">{t('marketing.consentSms')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(contacts.data ?? []).map((contact) => (
+                <tr key={contact.id}>
+                  <th scope="row">{contact.name}</th>
+                  <td>{contact.email ?? '—'}</td>
+                  <td>{contact.phone ?? '—'}</td>
+                  {(['email', 'sms'] as const).map((channel) => {
+                    const granted = contact.consent[channel];
+                    const possible = channel === 'email' ? contact.email !== null : contact.phone !== null;
+                    const channelName = t(`marketing.channel.${channel}`);
+                    return (
+                      <td key={channel}>
+                        <span className={granted ? 'badge badge-on' : 'badge'}>{t(granted ? 'clients.granted' : 'clients.noRecord')}</span>{' '}
+                        {possible && (
+                          <button
+                            type="button"
+                            className="button-secondary small"
+                            disabled={action.busy}
+                            onClick={() => record(contact.id, channel, !granted)}
+                          >
+                            {t(granted ? 'marketing.recordWithdrawal' : 'marketing.recordGrant', { channel: channelName })}
+                            <span className="visually-hidden"> {contact.name}</span>
+                          </button>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewContactForm onAdded={contacts.reload} />
+    </section>
+  );
+}
+
+function NewContactForm({ onAdded }: { onAdded: () => void }) {
+  const { t } = useI18n();
+  const ids = { name: useId(), email: useId(), phone: useId(), hint: useId() };
+  const [fields, setFields] = useState({ name: '', email: '', phone: '' });
+  const [added, setAdded] = useState(false);
+  const action = useAction();
+  const set = (change: Partial<typeof fields>) => {
+    setAdded(false);
+    setFields((current) => ({ ...current, ...change }));
+  };
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await action.run(() =>
+      api.staff.marketing.contacts.create.mutate({
+        name: fields.name,
+        email: fields.email.trim() || null,
+        phone: fields.phone.trim() || null,
+      }),
+    );
+    if (result.ok) {
+      setFields({ name: '', email: '', phone: '' });
+      setAdded(true);
+      onAdded();
+    }
+  }
+  return (
+    <form className="form subtle-box" onSubmit={submit} aria-labelledby={ids.hint}>
+      <h4 id={ids.hint}>{t('marketing.newContact')}</h4>
+      <p className="hint">{t('marketing.contactHint')}</p>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={ids.name}>{t('common.name')}</label>
+          <input id={ids.name} required maxLength={200} value={fields.name} onChange={(event) => set({ name: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.email}>{t('common.email')}</label>
+          <input id={ids.email} type="email" value={fields.email} onChange={(event) => set({ email: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.phone}>{t('common.phone')}</label>
+          <input id={ids.phone} type="tel" value={fields.phone} onChange={(event) => set({ phone: event.target.value })} />
+        </div>
+      </div>
+      {action.error !== null && <ErrorMessage error={action.error} />}
+      {added && <Notice>{t('marketing.contactAdded')}</Notice>}
+      <button type="submit" disabled={action.busy} aria-busy={action.busy}>
+        {t('common.create')}
+      </button>
+    </form>
+  );
+}
