@@ -137,6 +137,13 @@ describe('client session', () => {
     h.clock.offsetMs = 0;
     const again = await signedInClient(h, clinic, email);
     expect(await again.query('portal.session', { slug: clinic.slug })).not.toBeNull();
+    // Signing in again from the same browser ends the session it had.
+    const earlier = again.cookie;
+    await again.mutate('portal.requestLink', { slug: clinic.slug, email, locale: 'en' });
+    await again.mutate('portal.signIn', { slug: clinic.slug, token: await latestLinkToken(h, h.owner, clinic.tenantId, email) });
+    const previous = new PortalClient(h.baseUrl);
+    previous.cookie = earlier;
+    expect(await previous.query('portal.session', { slug: clinic.slug })).toBeNull();
     const cookieBeforeSignOut = again.cookie;
     await again.mutate('portal.signOut', { slug: clinic.slug });
     expect(again.cookie).toBeNull();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../src/trpc/appRouter.js';
 import { type BookingClinic, bookingClinic } from '../bookingFixture.js';
 import { ApiClient, type Harness, listProcedures, startHarness } from '../harness.js';
-import { bookAsNewClient, type PortalClient, signedInClient } from '../portalFixture.js';
+import { bookAsNewClient, latestLinkToken, PortalClient, signedInClient } from '../portalFixture.js';
 
 /**
  * A client signed in to clinic A's portal aims every portal procedure at clinic B: with B's slug
@@ -90,5 +90,21 @@ describe('cross-tenant isolation of portal procedures', () => {
       expect(JSON.stringify(result.body)).not.toContain(bBookingId);
       expect(await snapshotOf(b.tenantId)).toBe(before);
     }
+  });
+});
+
+describe('sign-in links across clinics', () => {
+  it("a link of A's, presented at B, signs nobody in and is not spent", async () => {
+    const visitor = new ApiClient(h.baseUrl);
+    const { email } = await bookAsNewClient(visitor, a, { days: 4 });
+    const browser = new PortalClient(h.baseUrl);
+    await browser.mutate('portal.requestLink', { slug: a.slug, email, locale: 'en' });
+    const token = await latestLinkToken(h, h.owner, a.tenantId, email);
+    const atB = await browser.failure('mutation', 'portal.signIn', { slug: b.slug, token });
+    expect(atB.data.reason).toBe('LINK_INVALID');
+    expect(browser.cookie).toBeNull();
+    await browser.mutate('portal.signIn', { slug: a.slug, token });
+    expect(await browser.query('portal.session', { slug: a.slug })).not.toBeNull();
+    expect(await browser.query('portal.session', { slug: b.slug })).toBeNull();
   });
 });

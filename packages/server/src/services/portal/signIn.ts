@@ -2,10 +2,11 @@ import type { PortalSession } from '@hetki/shared';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { portalSignInLinks } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
+import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError } from '../../lib/errors.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { withPublicTenant } from '../booking/publicTenant.js';
-import { createClientSession } from './clientSessions.js';
+import { createClientSession, destroyClientSession } from './clientSessions.js';
 import { describePortalSession } from './portalSession.js';
 
 export const linkInvalid = () =>
@@ -20,6 +21,7 @@ export async function signInWithLink(
   slug: string,
   token: string,
   ip: string | null,
+  previousToken: string | null = null,
 ): Promise<{ token: string; session: PortalSession }> {
   return withPublicTenant(deps, slug, async (tx, tenant) => {
     const now = deps.now();
@@ -36,6 +38,8 @@ export async function signInWithLink(
       )
       .returning({ clientId: portalSignInLinks.clientId });
     if (!link) throw linkInvalid();
+    // A session this browser had here before ends: signing in always starts a fresh one.
+    if (previousToken) await destroyClientSession(tx, tenant.id, sha256Hex(previousToken));
     const opened = await createClientSession(tx, tenant.id, link.clientId, now);
     await appendAudit(tx, tenant.id, { type: 'client', id: link.clientId, ip }, { action: 'sign_in', entity: 'client_session' });
     return { token: opened.token, session: await describePortalSession(tx, tenant, opened.session) };

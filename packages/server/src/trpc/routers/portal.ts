@@ -23,7 +23,7 @@ export const portalRouter = router({
   requestLink: sameOriginProcedure.input(portalRequestLinkInput).mutation(({ ctx, input }) => requestSignInLink(ctx.deps, input, ctx.ip)),
 
   signIn: sameOriginProcedure.input(portalSignInInput).mutation(async ({ ctx, input }) => {
-    const signedIn = await signInWithLink(ctx.deps, input.slug, input.token, ctx.ip);
+    const signedIn = await signInWithLink(ctx.deps, input.slug, input.token, ctx.ip, portalToken(ctx));
     setPortalCookie(ctx.res, signedIn.token);
     return signedIn.session;
   }),
