@@ -8,6 +8,7 @@ const { benchAuth } = await import('./auth.js');
 const { benchProfile } = await import('./profile.js');
 const { benchAvailability } = await import('./availability.js');
 const { benchBooking } = await import('./booking.js');
+const { benchWeb } = await import('./web.js');
 
 /** `pnpm bench <name>`: each benchmark prints its figures; nothing here asserts timings. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     run: benchAvailability,
   },
   booking: { about: 'bookings/s with 64 clients on distinct slots, and a race of 1,000 attempts at 100 slots', run: benchBooking },
+  web: { about: 'gzipped loader and widget JavaScript, and loader inserted → first free times in headless Chromium', run: benchWeb },
 };
 
 const names = process.argv.slice(2).filter((arg) => arg !== '--');

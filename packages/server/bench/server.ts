@@ -9,7 +9,8 @@ import { openRuntime } from '../src/main/runtime.js';
  * production, instead of sharing one with the load generator. Prints `listening <port>`.
  */
 const runtime = await openRuntime(parseEnv(process.env));
-const { app, requestLog } = createHttpApp(runtime.deps, { serveWeb: false });
+// Only `pnpm bench web` gives the server a built web app to serve.
+const { app, requestLog } = createHttpApp(runtime.deps, { serveWeb: runtime.deps.env.WEB_DIST_DIR !== undefined });
 const server: Server = await new Promise((resolve) => {
   const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
 });

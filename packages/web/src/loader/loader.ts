@@ -4,6 +4,8 @@
  *   <script src="https://<hetki>/widget.js" data-clinic="<slug>" async></script>
  *   <div data-hetki-booking></div>   (inline widget; without one, a floating "Book" button opens it in a dialog)
  *
+ * Optional: data-lang="fi|sv|en" (else the page's own language), data-service="<service id>" (open at that service's times).
+ *
  * It also shows the clinic's cookie-consent banner where the clinic has switched it on, keeps the
  * visitor's decision on the clinic's own site (localStorage), records it with Hetki, and exposes it
  * as `window.Hetki.consent` and a `hetki:consent` event. Self-contained and small: no imports.
@@ -75,6 +77,7 @@ const script = (d.currentScript ?? d.querySelector('script[data-clinic][src*="wi
 if (script && !w.Hetki) {
   const base = new URL(script.src).origin;
   const slug = script.dataset.clinic ?? '';
+  const service = script.dataset.service;
   const storeKey = `hetki-consent:${slug}`;
   const asked = (script.dataset.lang ?? d.documentElement.lang ?? '').slice(0, 2) as Lang;
   let lang: Lang = TEXT[asked] ? asked : 'fi';
@@ -91,7 +94,7 @@ if (script && !w.Hetki) {
 
   const frame = () => {
     const f = el('iframe', {
-      src: `${base}/book/${encodeURIComponent(slug)}?embed=${encodeURIComponent(location.origin)}&lang=${lang}`,
+      src: `${base}/book/${encodeURIComponent(slug)}?embed=${encodeURIComponent(location.origin)}&lang=${lang}${service ? `&service=${encodeURIComponent(service)}` : ''}`,
       title: tx(9),
     });
     f.style.cssText = 'width:100%;height:640px;border:0';

@@ -43,10 +43,14 @@ export function startBooking(
   config: WidgetConfig,
   catalogue: Catalogue,
   top: () => HTMLElement,
+  preselectedServiceId: string | null,
 ): { rerender: () => void } {
   const zone = config.timeZone;
   const today = () => dateIn(zone, new Date());
   const state: State = { step: 'service', week: mondayOf(today()), values: {}, errors: {} };
+  // Linked straight to a service: its free times with anyone come first.
+  const preselected = catalogue.services.find((service) => service.id === preselectedServiceId);
+  if (preselected) Object.assign(state, { step: 'time', service: preselected });
   let attemptKey = newAttemptKey();
 
   const go = (patch: Partial<State>) => {

@@ -28,6 +28,11 @@ export function askedLocale(): string | null {
   return params.get('lang');
 }
 
+/** A service the embedding page links to directly (`data-service` on the loader): the widget opens at its times. */
+export function askedService(): string | null {
+  return params.get('service');
+}
+
 let lastHeight = 0;
 
 function postHeight(force = false): void {

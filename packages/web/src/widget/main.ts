@@ -3,7 +3,7 @@ import { ApiError, query } from './api';
 import { loadCatalogue, startBooking } from './bookingFlow';
 import { errorBox, header } from './chrome';
 import { h, show } from './dom';
-import { askedLocale, startEmbedding } from './embed';
+import { askedLocale, askedService, startEmbedding } from './embed';
 import { chooseLocale, LOCALES, type Locale, setLocale, t } from './i18n';
 import { startManage } from './managePage';
 import type { WidgetConfig } from './types';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (managing) {
       view = await startManage(root, slug, location.hash.replace(/^#/, ''), top);
     } else {
-      view = startBooking(root, config, await (catalogue as Promise<Awaited<ReturnType<typeof loadCatalogue>>>), top);
+      view = startBooking(root, config, await (catalogue as Promise<Awaited<ReturnType<typeof loadCatalogue>>>), top, askedService());
     }
   } catch (error) {
     const reason = error instanceof ApiError ? error.reason : null;
