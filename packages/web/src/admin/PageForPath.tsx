@@ -8,6 +8,7 @@ import { MarketingPage } from './marketing/MarketingPage';
 import { sectionsFor } from './navigation';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { ServicesPage } from './services/ServicesPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { TeamPage } from './team/TeamPage';
 
 /** The page for an admin path; an unknown path or one the role does not see falls back to the dashboard. */
@@ -28,6 +29,8 @@ export function PageForPath({ path }: { path: string }) {
       return <TeamPage />;
     case 'marketing':
       return <MarketingPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'account':
       return <AccountPage />;
     default:

@@ -327,7 +327,17 @@ export const en = {
   'settings.copied': 'Copied.',
   'settings.preview': 'Preview of your booking page',
   'settings.cookieBanner': 'Show the cookie banner',
-  'settings.cookieTexts': 'Cookie banner text ({language})',
+  'settings.cookieTexts': 'Cookie banner texts',
+
+  'settings.contactEmail': 'Contact email',
+  'settings.contactPhone': 'Contact phone',
+  'settings.privacyNoticeUrl': 'Privacy notice address (linked from the booking form)',
+  'settings.askPhotoVideo': 'Ask for consent to photos and video on the booking form',
+  'settings.cookieTitle': 'Title ({language})',
+  'settings.cookieBody': 'Text ({language})',
+  'settings.cookieTextsHint': 'Leave a language empty to use Hetki’s standard wording.',
+  'settings.embedHint': 'Paste this where the booking button should appear on your website.',
+  'settings.copyFailed': 'Copying failed: select the code and copy it yourself.',
 
   'account.heading': 'Your account',
   'account.name': 'Name',

@@ -329,7 +329,17 @@ export const fi: Messages = {
   'settings.copied': 'Kopioitu.',
   'settings.preview': 'Varaussivusi esikatselu',
   'settings.cookieBanner': 'Näytä evästebanneri',
-  'settings.cookieTexts': 'Evästebannerin teksti ({language})',
+  'settings.cookieTexts': 'Evästebannerin tekstit',
+
+  'settings.contactEmail': 'Yhteyssähköposti',
+  'settings.contactPhone': 'Yhteyspuhelin',
+  'settings.privacyNoticeUrl': 'Tietosuojaselosteen osoite (linkki varauslomakkeella)',
+  'settings.askPhotoVideo': 'Kysy varauslomakkeella suostumusta kuviin ja videoon',
+  'settings.cookieTitle': 'Otsikko ({language})',
+  'settings.cookieBody': 'Teksti ({language})',
+  'settings.cookieTextsHint': 'Jätä kieli tyhjäksi käyttääksesi Hetken vakiotekstiä.',
+  'settings.embedHint': 'Liitä tämä verkkosivullesi kohtaan, jossa varauspainikkeen kuuluu näkyä.',
+  'settings.copyFailed': 'Kopiointi epäonnistui: valitse koodi ja kopioi se itse.',
 
   'account.heading': 'Oma tili',
   'account.name': 'Nimi',

@@ -328,7 +328,17 @@ export const sv: Messages = {
   'settings.copied': 'Kopierat.',
   'settings.preview': 'Förhandsvisning av din bokningssida',
   'settings.cookieBanner': 'Visa cookiebannern',
-  'settings.cookieTexts': 'Cookiebannerns text ({language})',
+  'settings.cookieTexts': 'Cookiebannerns texter',
+
+  'settings.contactEmail': 'Kontakt-e-post',
+  'settings.contactPhone': 'Kontakttelefon',
+  'settings.privacyNoticeUrl': 'Dataskyddsbeskrivningens adress (länkas från bokningsformuläret)',
+  'settings.askPhotoVideo': 'Fråga om samtycke till foto och video i bokningsformuläret',
+  'settings.cookieTitle': 'Rubrik ({language})',
+  'settings.cookieBody': 'Text ({language})',
+  'settings.cookieTextsHint': 'Lämna ett språk tomt för att använda Hetkis standardtext.',
+  'settings.embedHint': 'Klistra in detta där bokningsknappen ska synas på din webbplats.',
+  'settings.copyFailed': 'Kopieringen misslyckades: markera koden och kopiera den själv.',
 
   'account.heading': 'Mitt konto',
   'account.name': 'Namn',
