@@ -9,6 +9,7 @@ const { benchProfile } = await import('./profile.js');
 const { benchAvailability } = await import('./availability.js');
 const { benchBooking } = await import('./booking.js');
 const { benchWeb } = await import('./web.js');
+const { benchCampaign } = await import('./campaign.js');
 
 /** `pnpm bench <name>`: each benchmark prints its figures; nothing here asserts timings. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
@@ -20,6 +21,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   },
   booking: { about: 'bookings/s with 64 clients on distinct slots, and a race of 1,000 attempts at 100 slots', run: benchBooking },
   web: { about: 'gzipped loader and widget JavaScript, and loader inserted → first free times in headless Chromium', run: benchWeb },
+  campaign: {
+    about: 'an email campaign to 100,000 contacts (half consented) through the worker to an SMTP sink, beside bare BullMQ',
+    run: benchCampaign,
+  },
 };
 
 const names = process.argv.slice(2).filter((arg) => arg !== '--');

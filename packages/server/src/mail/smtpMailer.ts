@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 
 /**
  * Sends mail over a small pool of SMTP connections so that a message can be recorded as sent
@@ -81,8 +81,25 @@ class HeldBody extends Readable {
     this.resolveStarted();
   }
 
+  private destination: Writable | null = null;
+
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    this.destination = destination as unknown as Writable;
+    return super.pipe(destination, options);
+  }
+
+  /**
+   * Ends the connection's dot-escaping stream directly rather than through this stream's own end
+   * (a few ticks later): its flush writes the final "." to the socket as soon as possible.
+   */
   finish(): void {
-    this.push(null);
+    const destination = this.destination;
+    if (!destination) {
+      this.push(null);
+      return;
+    }
+    this.unpipe(destination);
+    destination.end();
   }
 }
 

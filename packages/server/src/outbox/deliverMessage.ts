@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { commitAlongside } from '../db/commitAlongside.js';
 import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
 import { outboxMessages } from '../db/schema/index.js';
@@ -96,11 +97,12 @@ export async function recordAttemptFailure(deps: Deps, job: OutboxJob, code: str
  * to it) and re-read: only a pending, due row is composed, gated and sent.
  *
  * Email: the SMTP server holds the whole message short of its final "." (see SmtpMailer) while the
- * row is updated to sent. The "." and the COMMIT then leave in the same turn of the event loop, so
- * a crash lands before both (the server drops the message, the row stays pending: sent once on
- * retry) or after both (the kernel still delivers what was written: sent once, recorded as sent).
- * Waiting for the COMMIT's acknowledgement before the "." would leave a window of a WAL flush in
- * which a crash loses the message while the row says sent.
+ * row is updated to sent. The "." then leaves microseconds after the COMMIT is written (see
+ * commitAlongside), so a crash lands before both (the server drops the message, the row stays
+ * pending: sent once on retry) or after both (the kernel still delivers what was written: sent
+ * once, recorded as sent). Waiting for the COMMIT's acknowledgement before the "." would leave a
+ * WAL flush in which a crash loses a message recorded as sent; sending the "." first, one in
+ * which a crash sends it twice.
  * SMS: the row is committed as `sending` before the provider is called; a crash in between leaves
  * it there for the reconciler to mark as failed with an unknown outcome, never to resend.
  */
@@ -143,7 +145,13 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
     const raw = await composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
     held = await tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, raw);
     await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
-    release = releaseBesideCommit(held);
+    const message = held;
+    await commitAlongside(tx, () => {
+      release = message.release().then(
+        () => RELEASED,
+        (error: unknown) => error,
+      );
+    });
     return { kind: 'sent' };
   }).catch(async (error: unknown) => {
     if (!release) {
@@ -162,20 +170,6 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
 }
 
 const RELEASED = Symbol('released');
-
-/**
- * Sends the final "." from the immediate queued now, inside the transaction: postgres.js writes
- * the COMMIT from the next one (it batches a connection's writes on setImmediate), so the two
- * reach their sockets microseconds apart. Settles with RELEASED or the server's refusal.
- */
-function releaseBesideCommit(held: HeldMessage): Promise<unknown> {
-  return new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => held.release())
-    .then(
-      () => RELEASED,
-      (error: unknown) => error,
-    );
-}
 
 async function recordSentAfterFailedCommit(tools: DeliveryTools, job: OutboxJob): Promise<void> {
   await withTenant(tools.deps.db, job.tenantId, (tx) =>

@@ -1,0 +1,28 @@
+import type postgres from 'postgres';
+import type { Tx } from './connections.js';
+
+/**
+ * Commits, then opens an empty transaction for postgres.js to commit as usual: a connection that
+ * reports itself idle is handed back to the pool under the transaction's feet. Padded beyond
+ * postgres.js's write batch (1 KiB) so that it is written to the socket at once rather than on the
+ * next setImmediate, which is what lets us know when the COMMIT has left.
+ */
+const COMMIT_NOW = `commit; begin;${' '.repeat(1024)}`;
+
+/**
+ * Commits `tx` early and calls `alongside` in the same macrotask, microseconds after the COMMIT
+ * has been written to PostgreSQL's socket and before its acknowledgement (a WAL flush later). A
+ * process killed after both writes still has both delivered by the kernel; one killed before
+ * them has neither. Resolves once the COMMIT is acknowledged; rejects if it failed. Nothing may
+ * use the transaction afterwards: what it wrote is committed, and its context settings are gone.
+ */
+export async function commitAlongside(tx: Tx, alongside: () => void): Promise<void> {
+  const client = (tx as unknown as { session: { client: postgres.TransactionSql } }).session.client;
+  // Unprepared, so that every COMMIT carries its text (a prepared one would be a few bytes).
+  const commit = client.unsafe(COMMIT_NOW, [], { prepare: false }).execute();
+  // execute() hands the query to the connection one microtask later (postgres.js awaits once
+  // before sending); by this continuation it has been written.
+  await null;
+  alongside();
+  await commit;
+}
