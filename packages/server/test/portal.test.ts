@@ -6,7 +6,7 @@ import { RETENTION_RULES } from '../src/services/retention/retentionRules.js';
 import { type BookingClinic, bookingClinic } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 import { bookAsNewClient, latestLinkToken, PortalClient, signedInClient } from './portalFixture.js';
-import { startWorkerStack, type WorkerStack } from './workerFixture.js';
+import { eventually, startWorkerStack, type WorkerStack } from './workerFixture.js';
 
 let h: Harness;
 let stack: WorkerStack;
@@ -95,8 +95,17 @@ describe('sign-in by emailed link', () => {
     const forUnknown = await new PortalClient(h.baseUrl).call('mutation', 'portal.requestLink', { slug: clinic.slug, email: unknown });
     const forKnown = await new PortalClient(h.baseUrl).call('mutation', 'portal.requestLink', { slug: clinic.slug, email: known });
     expect(forUnknown).toEqual(forKnown);
-    const after = await h.owner<{ n: number }[]>`select count(*)::int as n from outbox_messages where tenant_id = ${clinic.tenantId}`;
-    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(1);
+    // The link is written after the answer, in the background: one message, for the known address only.
+    const written = async () => {
+      const after = await h.owner<{ n: number }[]>`select count(*)::int as n from outbox_messages where tenant_id = ${clinic.tenantId}`;
+      return (after[0]?.n ?? 0) - (before[0]?.n ?? 0);
+    };
+    await eventually(async () => (await written()) === 1, 5_000, 'the link for the known address');
+    await h.deps.inFlight.drained(5_000);
+    expect(await written()).toBe(1);
+    const rows = await h.owner<{ recipient: string }[]>`
+      select recipient from outbox_messages where tenant_id = ${clinic.tenantId} and kind = 'portal_sign_in' and recipient in (${known}, ${unknown})`;
+    expect(rows).toEqual([{ recipient: known }]);
 
     for (const email of [known, unknown]) {
       const statuses: number[] = [];
@@ -139,8 +148,9 @@ describe('client session', () => {
     expect(await again.query('portal.session', { slug: clinic.slug })).not.toBeNull();
     // Signing in again from the same browser ends the session it had.
     const earlier = again.cookie;
+    const asked = h.deps.now();
     await again.mutate('portal.requestLink', { slug: clinic.slug, email, locale: 'en' });
-    await again.mutate('portal.signIn', { slug: clinic.slug, token: await latestLinkToken(h, h.owner, clinic.tenantId, email) });
+    await again.mutate('portal.signIn', { slug: clinic.slug, token: await latestLinkToken(h, h.owner, clinic.tenantId, email, asked) });
     const previous = new PortalClient(h.baseUrl);
     previous.cookie = earlier;
     expect(await previous.query('portal.session', { slug: clinic.slug })).toBeNull();
@@ -276,6 +286,7 @@ describe('retention', () => {
     await signedInClient(h, clinic, email);
     const live = await signedInClient(h, clinic, email);
     await new PortalClient(h.baseUrl).mutate('portal.requestLink', { slug: clinic.slug, email, locale: 'fi' });
+    await h.deps.inFlight.drained(5_000);
     const count = async () => {
       const [row] = await h.owner<{ links: number; sessions: number; open: number }[]>`
         select (select count(*)::int from portal_sign_in_links where tenant_id = ${clinic.tenantId}) as links,

@@ -76,20 +76,35 @@ export async function bookAsNewClient(
   return { bookingId: created.booking.id, start: created.booking.start, email: request.client.email };
 }
 
-/** The newest link of the email's client, read as the owner: the token derived from it as the worker would. */
-export async function latestLinkToken(h: Harness, owner: postgres.Sql, tenantId: string, email: string): Promise<string> {
-  const [link] = await owner<{ id: string }[]>`
-    select l.id from portal_sign_in_links l join clients c on c.tenant_id = l.tenant_id and c.id = l.client_id
-    where l.tenant_id = ${tenantId} and c.email = ${email} order by l.created_at desc limit 1`;
-  if (!link) throw new Error('No sign-in link was written');
-  return h.deps.portalLinkTokens.tokenFor(tenantId, link.id);
+/**
+ * The newest link of the email's client, read as the owner, and its token derived as the worker
+ * would. Links are written in the background after the answer, so this waits a little for one.
+ */
+export async function latestLinkToken(
+  h: Harness,
+  owner: postgres.Sql,
+  tenantId: string,
+  email: string,
+  after = new Date(0),
+): Promise<string> {
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    const [link] = await owner<{ id: string }[]>`
+      select l.id from portal_sign_in_links l join clients c on c.tenant_id = l.tenant_id and c.id = l.client_id
+      where l.tenant_id = ${tenantId} and c.email = ${email} and l.created_at >= ${after}
+      order by l.created_at desc limit 1`;
+    if (link) return h.deps.portalLinkTokens.tokenFor(tenantId, link.id);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('No sign-in link was written');
 }
 
 /** A portal client signed in to the clinic as the client with this email (link asked for and used). */
 export async function signedInClient(h: Harness, clinic: { slug: string; tenantId: string }, email: string): Promise<PortalClient> {
   const client = new PortalClient(h.baseUrl);
+  const asked = h.deps.now();
   await client.mutate('portal.requestLink', { slug: clinic.slug, email, locale: 'en' });
-  const token = await latestLinkToken(h, h.owner, clinic.tenantId, email);
+  const token = await latestLinkToken(h, h.owner, clinic.tenantId, email, asked);
   await client.mutate('portal.signIn', { slug: clinic.slug, token });
   return client;
 }

@@ -2,19 +2,34 @@ import { PORTAL_LINK_MINUTES, type PortalRequestLinkInput } from '@hetki/shared'
 import { and, asc, eq, lt, or } from 'drizzle-orm';
 import { clients, portalSignInLinks } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
+import { logger } from '../../lib/logger.js';
 import { newId } from '../../lib/uuid.js';
 import { queueMessages } from '../../outbox/writeOutbox.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { withPublicTenant } from '../booking/publicTenant.js';
 
 /**
- * A client asks for a sign-in link. When the email belongs to a client of this clinic, a one-time
- * link is written with its email in the outbox (the worker composes it; the job carries ids only).
- * The answer is the same whether or not the email is known, and requests are throttled per email
- * and IP before anything is looked up.
+ * A client asks for a sign-in link. The answer is the same, and comes as fast, whether or not the
+ * email belongs to a client: after the throttle (per email and IP) and the clinic check, the lookup
+ * and the link are written in the background, so not even the response time tells known addresses
+ * apart. Shutdown waits for that work like for a request.
  */
 export async function requestSignInLink(deps: Deps, input: PortalRequestLinkInput, ip: string | null): Promise<{ ok: true }> {
   await deps.portalThrottle.beforeLinkRequest(input.email, ip);
+  await withPublicTenant(deps, input.slug, async () => {});
+  void deps.inFlight
+    .run(() => writeSignInLink(deps, input, ip))
+    .catch((error: { name?: string; code?: string }) => {
+      logger.error('portal sign-in link not written', { cause: error.name, pgCode: error.code });
+    });
+  return { ok: true };
+}
+
+/**
+ * When the email belongs to a client of this clinic, a one-time link is written with its email in
+ * the outbox (the worker composes it; the job carries ids only). Nothing is written otherwise.
+ */
+export async function writeSignInLink(deps: Deps, input: PortalRequestLinkInput, ip: string | null): Promise<void> {
   await withPublicTenant(deps, input.slug, async (tx, tenant) => {
     const [client] = await tx
       .select({ id: clients.id, email: clients.email })
@@ -54,5 +69,4 @@ export async function requestSignInLink(deps: Deps, input: PortalRequestLinkInpu
       { action: 'request_sign_in_link', entity: 'client', entityId: client.id },
     );
   });
-  return { ok: true };
 }
