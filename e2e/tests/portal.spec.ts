@@ -154,3 +154,11 @@ test('on a phone, in Finnish, the portal is usable by keyboard', async ({ browse
   await expect(page.getByRole('listitem').filter({ hasText: 'Hieronta 60 min' }).getByText('Peruttu')).toBeVisible();
   await context.close();
 });
+
+test('an unknown clinic says so, and offers no sign-in form', async ({ page }) => {
+  await page.goto('/my/no-such-clinic-anywhere');
+  await page.getByRole('button', { name: /^EN/ }).click();
+  await expect(page.getByRole('alert')).toHaveText('We could not find this clinic. Please check the address.');
+  await expect(page.getByLabel('Email address')).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -48,12 +48,9 @@ export function PortalApp() {
 
   useEffect(() => {
     let cancelled = false;
-    api.public.clinicProfile.query({ slug }).then(
-      (clinic) => {
-        if (!cancelled) setClinicName(clinic.name);
-      },
-      () => {},
-    );
+    const profile = api.public.clinicProfile.query({ slug }).then((clinic) => {
+      if (!cancelled) setClinicName(clinic.name);
+    });
     /** Signs in with a token from the address, or else asks whether this browser is signed in already. */
     const start = () => {
       const token = takeSignInToken();
@@ -64,15 +61,17 @@ export function PortalApp() {
             throw error;
           })
         : portalApi.portal.session.query({ slug });
-      session.then(
-        (found) => {
+      Promise.all([session, profile]).then(
+        ([found]) => {
           if (cancelled) return;
           if (found === 'link-invalid') return setState({ status: 'signed-out', notice: 'linkInvalid' });
           rememberPortalCsrf(found?.csrfToken ?? null);
           setState(found ? { status: 'signed-in', session: found } : { status: 'signed-out', notice: null });
         },
         (error: unknown) => {
-          if (!cancelled) setState({ status: portalErrorReason(error) === 'NOT_FOUND' ? 'no-clinic' : 'unavailable' });
+          if (cancelled) return;
+          const reason = portalErrorReason(error);
+          setState({ status: reason === 'NOT_FOUND' || reason === 'INVALID_INPUT' ? 'no-clinic' : 'unavailable' });
         },
       );
     };
