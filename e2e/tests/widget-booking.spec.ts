@@ -93,6 +93,18 @@ test('a visitor rejects cookies, books through the inline widget, gets the email
   await expect(widget.getByRole('heading', { name: 'Aika on varattu!' })).toBeVisible();
   await expect(widget.getByRole('link', { name: 'Muuta tai peru varaus' })).toHaveAttribute('href', /\/book\/demo\/manage#/);
   await snap(page, '04-confirmation');
+  // Nothing of this needed a cookie: it works with third-party cookies blocked.
+  expect(await context.cookies([HETKI, `http://localhost:${new URL(HETKI).port}`])).toEqual([]);
+
+  // The clinic's "cookie settings" link re-opens the banner (Hetki.openConsent); a new decision is a new record.
+  const cookieSettings = page.getByRole('button', { name: 'Evästeasetukset' });
+  // Scrolled first: a click in the same instant as the scroll can hit-test against the cross-origin frame's old place.
+  await cookieSettings.scrollIntoViewIfNeeded();
+  await cookieSettings.click();
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Hyväksy kaikki' }).click();
+  await expect(page.getByText('Analytiikka: sallittu, markkinointi: sallittu')).toBeVisible();
+  await expect.poll(async () => (await consentRows(visitorId)).map((decision) => decision.analytics).sort()).toEqual([false, true]);
 
   // The email's manage link opens the booking; cancelling works within the window.
   const manageUrl = await manageLinkFromMail(page, email);
@@ -156,6 +168,20 @@ test('a second visitor who loses the race for a slot is told so and offered the 
   await expect(loser.getByLabel('Etunimi', { exact: true })).toHaveValue('Toka');
   await loser.getByRole('button', { name: 'Vahvista varaus' }).click();
   await expect(loser.getByRole('heading', { name: 'Aika on varattu!' })).toBeVisible();
+});
+
+test('a page without a placeholder gets a floating button that opens the widget in a dialog', async ({ page }) => {
+  await page.goto(new URL('/yhteystiedot', SAMPLE_SITE).toString());
+  await page.getByRole('dialog', { name: 'Evästeet' }).getByRole('button', { name: 'Hylkää kaikki' }).click();
+  const open = page.getByRole('button', { name: 'Varaa aika' });
+  await open.click();
+  const dialog = page.getByRole('dialog', { name: 'Varaa aika' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.frameLocator('iframe').getByRole('heading', { name: 'Valitse palvelu' })).toBeVisible();
+  await snap(page, '11-floating-dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
 });
 
 test('a site the clinic has not allowed gets no widget, no frame and a 403 from the API', async ({ page }) => {

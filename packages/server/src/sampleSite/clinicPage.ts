@@ -15,7 +15,7 @@ export function clinicHomePage(hetkiUrl: string, slug: string): string {
 <header class="top">
   <div class="wrap bar">
     <a class="logo" href="/">Demo<span>Fysio</span></a>
-    <nav aria-label="Päävalikko"><a href="#palvelut">Palvelut</a><a href="#ajanvaraus">Ajanvaraus</a><a href="/tietosuoja">Tietosuoja</a></nav>
+    <nav aria-label="Päävalikko"><a href="#palvelut">Palvelut</a><a href="#ajanvaraus">Ajanvaraus</a><a href="/yhteystiedot">Yhteystiedot</a><a href="/tietosuoja">Tietosuoja</a></nav>
   </div>
 </header>
 <main>
@@ -49,6 +49,25 @@ export function clinicHomePage(hetkiUrl: string, slug: string): string {
   }
   window.addEventListener('hetki:consent', function (event) { showConsent(event.detail); });
 </script>
+<script src="${hetkiUrl}/widget.js" data-clinic="${slug}" async></script>
+</body>
+</html>`;
+}
+
+/** A page without a placeholder: the loader puts a floating "Varaa aika" button on it that opens the widget in a dialog. */
+export function clinicContactPage(hetkiUrl: string, slug: string): string {
+  return `<!doctype html>
+<html lang="fi">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Yhteystiedot – Demo Fysio</title><style>${STYLES}</style></head>
+<body>
+<header class="top"><div class="wrap bar"><a class="logo" href="/">Demo<span>Fysio</span></a></div></header>
+<main class="wrap prose">
+  <h1>Yhteystiedot</h1>
+  <p>Demo Fysio, Mannerheimintie 1, 00100 Helsinki</p>
+  <p>Puhelin +358 40 123 4567 (ma–pe 8–16) · info@demo.hetki.test</p>
+  <p>Ajan voit varata oikean alakulman painikkeesta.</p>
+  <p><a href="/">Takaisin etusivulle</a></p>
+</main>
 <script src="${hetkiUrl}/widget.js" data-clinic="${slug}" async></script>
 </body>
 </html>`;

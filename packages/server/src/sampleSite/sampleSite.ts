@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
-import { clinicHomePage, clinicPrivacyPage } from './clinicPage.js';
+import { clinicContactPage, clinicHomePage, clinicPrivacyPage } from './clinicPage.js';
 
 export type SampleSite = { url: string; port: number; close: () => Promise<void> };
 
@@ -13,6 +13,9 @@ export async function startSampleSite(options: { port: number; host: string; het
   app.disable('x-powered-by');
   app.get('/', (_req, res) => {
     res.type('html').send(clinicHomePage(options.hetkiUrl, options.slug));
+  });
+  app.get('/yhteystiedot', (_req, res) => {
+    res.type('html').send(clinicContactPage(options.hetkiUrl, options.slug));
   });
   app.get('/tietosuoja', (_req, res) => {
     res.type('html').send(clinicPrivacyPage());

@@ -109,7 +109,7 @@ export function detailsForm(options: {
       autocomplete: 'tel',
       maxlength: '32',
       hint: t('phoneHint'),
-      pattern: '\\+?[0-9 ()\\-]{5,31}',
+      pattern: '\\+?[0-9 \\(\\)\\-]{5,31}',
     }),
     fields.birthDate
       ? field('birthDate', t('birthDate'), values, errors, { required: true, type: 'date', autocomplete: 'bday', max: options.bookingDay })

@@ -26,12 +26,27 @@ let ids = 0;
 /** A unique id for label/field/description pairs. */
 export const uid = (prefix: string) => `${prefix}-${++ids}`;
 
-/** Replaces what `root` shows and moves focus to the new view's heading, so screen readers announce it. */
+/**
+ * Whether the visitor has used the widget yet. Until then, focus stays where it is: an embedded
+ * widget that took focus on load would scroll the clinic's page to itself.
+ */
+let visitorActed = false;
+for (const kind of ['pointerdown', 'keydown'] as const) {
+  document.addEventListener(
+    kind,
+    () => {
+      visitorActed = true;
+    },
+    { capture: true, once: true },
+  );
+}
+
+/** Replaces what `root` shows and, once the visitor acts, moves focus to the new view's heading so screen readers announce it. */
 export function show(root: HTMLElement, ...children: Child[]): void {
   root.replaceChildren();
   append(root, children);
   const heading = root.querySelector<HTMLElement>('[data-focus]') ?? root.querySelector<HTMLElement>('h1, h2');
-  if (heading) {
+  if (heading && visitorActed) {
     heading.tabIndex = -1;
     heading.focus({ preventScroll: false });
   }
