@@ -182,6 +182,13 @@ describe('client session', () => {
     expect(audit?.details.fields.sort()).toEqual(['language', 'phone']);
     const bad = await browser.failure('mutation', 'portal.profile.update', { slug: clinic.slug, phone: 'call me' });
     expect(bad.status).toBe(400);
+    // The email signs the client in and links new bookings to them: not changeable here unproven.
+    const otherEmail = await browser.failure('mutation', 'portal.profile.update', {
+      slug: clinic.slug,
+      email: 'someone.else@example.test',
+    });
+    expect(otherEmail.data.reason).toBe('INVALID_INPUT');
+    expect((await browser.query<{ email: string }>('portal.profile.get', { slug: clinic.slug })).email).toBe(email);
   });
 });
 

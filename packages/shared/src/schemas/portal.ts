@@ -32,7 +32,8 @@ export const portalUpdateProfileInput = z
     slug,
     firstName: text(80).optional(),
     lastName: text(80).optional(),
-    email: emailSchema.optional(),
+    // No email: it is what signs the client in and links their bookings, so changing it would need the
+    // new address proven first. The clinic changes it on request.
     /** null clears the phone number. */
     phone: phoneSchema.nullable().optional(),
     language: localeSchema.optional(),

@@ -61,7 +61,6 @@ export function DetailsPanel({ slug, locale, failure }: PanelProps) {
         slug,
         firstName: form.firstName,
         lastName: form.lastName,
-        ...(form.email.trim() ? { email: form.email } : {}),
         phone: form.phone.trim() ? form.phone : null,
         ...(form.language ? { language: form.language } : {}),
       });
@@ -76,7 +75,7 @@ export function DetailsPanel({ slug, locale, failure }: PanelProps) {
     }
   };
 
-  const field = (name: 'firstName' | 'lastName' | 'email' | 'phone', type: string, autoComplete: string, hint?: string) => (
+  const field = (name: 'firstName' | 'lastName' | 'phone', type: string, autoComplete: string, hint?: string) => (
     <div className="p-field">
       <label htmlFor={ids[name]}>{text[name]}</label>
       <input
@@ -114,7 +113,13 @@ export function DetailsPanel({ slug, locale, failure }: PanelProps) {
             {field('lastName', 'text', 'family-name')}
           </div>
           <div className="p-grid-2">
-            {field('email', 'email', 'email')}
+            <div className="p-field">
+              <label htmlFor={ids.email}>{text.email}</label>
+              <input id={ids.email} type="email" value={form.email} readOnly aria-describedby={`${ids.email}-hint`} />
+              <p id={`${ids.email}-hint`} className="p-hint">
+                {text.emailHint}
+              </p>
+            </div>
             {field('phone', 'tel', 'tel', text.phoneHint)}
           </div>
           <div className="p-field">

@@ -68,6 +68,7 @@ export type PortalText = {
     email: string;
     phone: string;
     phoneHint: string;
+    emailHint: string;
     language: string;
     languageNone: string;
     save: string;
@@ -173,6 +174,7 @@ const fi: PortalText = {
     email: 'Sähköposti',
     phone: 'Puhelin',
     phoneHint: 'Kansainvälisessä muodossa, esim. +358 40 123 4567',
+    emailHint: 'Kirjaudut tällä osoitteella. Jos se muuttuu, pyydä vastaanottoa päivittämään se.',
     language: 'Asiointikieli',
     languageNone: 'Ei valittu',
     save: 'Tallenna muutokset',
@@ -290,6 +292,7 @@ const sv: PortalText = {
     email: 'E-post',
     phone: 'Telefon',
     phoneHint: 'I internationell form, t.ex. +358 40 123 4567',
+    emailHint: 'Du loggar in med den här adressen. Om den ändras, be mottagningen uppdatera den.',
     language: 'Språk för kontakt',
     languageNone: 'Inte valt',
     save: 'Spara ändringarna',
@@ -407,6 +410,7 @@ const en: PortalText = {
     email: 'Email',
     phone: 'Phone',
     phoneHint: 'In international form, e.g. +358 40 123 4567',
+    emailHint: 'You sign in with this address. If it changes, please ask the clinic to update it.',
     language: 'Preferred language',
     languageNone: 'Not chosen',
     save: 'Save changes',
