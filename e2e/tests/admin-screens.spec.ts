@@ -40,6 +40,11 @@ test('clicking an empty time books a new client; the booking shows in the calend
   const created = entries.find((entry) => entry.client?.name === `Ville ${lastName}`);
   expect(created && localDate(created.start, 'Europe/Helsinki')).toBe(date);
   await page.screenshot({ path: test.info().outputPath('calendar-new-booking.png') });
+
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Week', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: new RegExp(`10:00–11:00 Ville ${lastName}`) })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('calendar-week.png') });
 });
 
 test('the admin screens load, work with the keyboard-labelled controls and pass axe', async ({ page }) => {

@@ -1,6 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { api } from '../../api';
-import { type ClientChoice, ClientPicker } from '../clients/ClientPicker';
+import { type ClientChoice, ClientPicker, type NewClient } from '../clients/ClientPicker';
 import { useI18n } from '../i18n/I18n';
 import { dayNumberOfIsoDate, instantAt, isoDateOf, minuteLabel, minuteOfLabel } from '../time';
 import { Dialog } from '../ui/Dialog';
@@ -45,9 +45,24 @@ export function NewBookingDialog({
   const [client, setClient] = useState<ClientChoice>(null);
   const [clientMissing, setClientMissing] = useState(false);
   const action = useAction();
+  // A new client created for a booking that then failed (say, the time was taken) is reused on the next try, not duplicated.
+  const createdClient = useRef<{ details: string; id: string } | null>(null);
 
   const offered =
     service && service.practitionerIds.length > 0 ? practitioners.filter((p) => service.practitionerIds.includes(p.id)) : practitioners;
+
+  async function newClientId(details: NewClient): Promise<string> {
+    const key = JSON.stringify(details);
+    if (createdClient.current?.details === key) return createdClient.current.id;
+    const created = await api.staff.clients.create.mutate({
+      firstName: details.firstName,
+      lastName: details.lastName,
+      email: details.email.trim() || null,
+      phone: details.phone.trim() || null,
+    });
+    createdClient.current = { details: key, id: created.id };
+    return created.id;
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,17 +74,7 @@ export function NewBookingDialog({
     }
     setClientMissing(false);
     const result = await action.run(async () => {
-      const clientId =
-        client.kind === 'existing'
-          ? client.id
-          : (
-              await api.staff.clients.create.mutate({
-                firstName: client.client.firstName,
-                lastName: client.client.lastName,
-                email: client.client.email.trim() || null,
-                phone: client.client.phone.trim() || null,
-              })
-            ).id;
+      const clientId = client.kind === 'existing' ? client.id : await newClientId(client.client);
       return api.staff.calendar.book.mutate({
         clientId,
         serviceId,

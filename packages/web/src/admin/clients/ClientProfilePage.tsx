@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../api';
 import { useClinic } from '../ClinicContext';
 import { localName } from '../calendar/serviceNames';
@@ -8,6 +9,7 @@ import { Link } from '../ui/Link';
 import { useLoad } from '../useLoad';
 import { ClinicalSection } from './ClinicalSection';
 import { ConsentSection } from './ConsentSection';
+import { EditClientForm } from './EditClientForm';
 
 /** One client: details, bookings, consents with their history, and (for clinical roles) health information and notes. */
 export function ClientProfilePage({ clientId }: { clientId: string }) {
@@ -15,6 +17,7 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
   const { timeZone } = useClinic();
   const profile = useLoad(() => api.staff.clients.get.query({ id: clientId }), [clientId]);
   const client = profile.data;
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="page-stack">
@@ -28,33 +31,52 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
             {client.firstName} {client.lastName}
           </h2>
           <section className="card" aria-labelledby="client-details-heading">
-            <h3 id="client-details-heading">{t('clients.details')}</h3>
-            <dl className="details">
-              <dt>{t('common.email')}</dt>
-              <dd>{client.email ?? t('common.notSet')}</dd>
-              <dt>{t('common.phone')}</dt>
-              <dd>{client.phone ?? t('common.notSet')}</dd>
-              <dt>{t('clients.birthDate')}</dt>
-              <dd>{client.birthDate ?? (client.birthYear ? String(client.birthYear) : t('common.notSet'))}</dd>
-              <dt>{t('clients.language')}</dt>
-              <dd>{client.language ? t(`language.${client.language}`) : t('common.notSet')}</dd>
-              <dt>{t('clients.address')}</dt>
-              <dd>
-                {client.address ? `${client.address.street}, ${client.address.postalCode} ${client.address.city}` : t('common.notSet')}
-              </dd>
-              {client.guardian && (
-                <>
-                  <dt>{t('clients.guardian')}</dt>
-                  <dd>{[client.guardian.name, client.guardian.phone, client.guardian.email].filter(Boolean).join(' · ')}</dd>
-                </>
+            <div className="page-heading-row">
+              <h3 id="client-details-heading">{t('clients.details')}</h3>
+              {!editing && (
+                <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+                  {t('clients.editDetails')}
+                </button>
               )}
-              {client.personalIdentityCodeRequired && (
-                <>
-                  <dt>{t('clients.identityCode')}</dt>
-                  <dd>{client.personalIdentityCode ?? t('common.notSet')}</dd>
-                </>
-              )}
-            </dl>
+            </div>
+            {editing && (
+              <EditClientForm
+                client={client}
+                onSaved={() => {
+                  setEditing(false);
+                  profile.reload();
+                }}
+                onCancel={() => setEditing(false)}
+              />
+            )}
+            {!editing && (
+              <dl className="details">
+                <dt>{t('common.email')}</dt>
+                <dd>{client.email ?? t('common.notSet')}</dd>
+                <dt>{t('common.phone')}</dt>
+                <dd>{client.phone ?? t('common.notSet')}</dd>
+                <dt>{t('clients.birthDate')}</dt>
+                <dd>{client.birthDate ?? (client.birthYear ? String(client.birthYear) : t('common.notSet'))}</dd>
+                <dt>{t('clients.language')}</dt>
+                <dd>{client.language ? t(`language.${client.language}`) : t('common.notSet')}</dd>
+                <dt>{t('clients.address')}</dt>
+                <dd>
+                  {client.address ? `${client.address.street}, ${client.address.postalCode} ${client.address.city}` : t('common.notSet')}
+                </dd>
+                {client.guardian && (
+                  <>
+                    <dt>{t('clients.guardian')}</dt>
+                    <dd>{[client.guardian.name, client.guardian.phone, client.guardian.email].filter(Boolean).join(' · ')}</dd>
+                  </>
+                )}
+                {client.personalIdentityCodeRequired && (
+                  <>
+                    <dt>{t('clients.identityCode')}</dt>
+                    <dd>{client.personalIdentityCode ?? t('common.notSet')}</dd>
+                  </>
+                )}
+              </dl>
+            )}
           </section>
 
           <section className="card" aria-labelledby="client-bookings-heading">

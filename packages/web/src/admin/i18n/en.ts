@@ -9,6 +9,7 @@ export const en = {
   'app.mainNav': 'Main',
   'app.noClinic': 'No clinic yet',
   'app.menu': 'Menu',
+  'app.reload': 'Reload the page',
 
   'nav.dashboard': 'Dashboard',
   'nav.calendar': 'Calendar',
@@ -161,6 +162,7 @@ export const en = {
   'clients.newClient': 'New client',
   'clients.back': 'All clients',
   'clients.details': 'Details',
+  'clients.editDetails': 'Edit details',
   'clients.birthDate': 'Birth date',
   'clients.language': 'Language',
   'clients.address': 'Address',

@@ -10,6 +10,7 @@ export const fi: Messages = {
   'app.mainNav': 'Päävalikko',
   'app.noClinic': 'Ei vielä klinikkaa',
   'app.menu': 'Valikko',
+  'app.reload': 'Lataa sivu uudelleen',
 
   'nav.dashboard': 'Yleiskatsaus',
   'nav.calendar': 'Kalenteri',
@@ -162,6 +163,7 @@ export const fi: Messages = {
   'clients.newClient': 'Uusi asiakas',
   'clients.back': 'Kaikki asiakkaat',
   'clients.details': 'Tiedot',
+  'clients.editDetails': 'Muokkaa tietoja',
   'clients.birthDate': 'Syntymäaika',
   'clients.language': 'Kieli',
   'clients.address': 'Osoite',

@@ -10,6 +10,7 @@ export const sv: Messages = {
   'app.mainNav': 'Huvudmeny',
   'app.noClinic': 'Ingen klinik ännu',
   'app.menu': 'Meny',
+  'app.reload': 'Ladda om sidan',
 
   'nav.dashboard': 'Översikt',
   'nav.calendar': 'Kalender',
@@ -162,6 +163,7 @@ export const sv: Messages = {
   'clients.newClient': 'Ny klient',
   'clients.back': 'Alla klienter',
   'clients.details': 'Uppgifter',
+  'clients.editDetails': 'Redigera uppgifter',
   'clients.birthDate': 'Födelsedatum',
   'clients.language': 'Språk',
   'clients.address': 'Adress',

@@ -1,13 +1,20 @@
 import type { ReactNode } from 'react';
+import { errorReason } from '../../api';
 import { describeError } from '../errors';
 import { useI18n } from '../i18n/I18n';
 
-/** An error in words, announced at once. */
+/** An error in words, announced at once; an ended session or a stale page offers the reload that fixes it. */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useI18n();
+  const reason = errorReason(error);
   return (
     <p role="alert" className="error">
-      {describeError(error, t)}
+      {describeError(error, t)}{' '}
+      {(reason === 'SESSION_REQUIRED' || reason === 'CSRF_FAILED') && (
+        <button type="button" className="button-secondary small" onClick={() => window.location.reload()}>
+          {t('app.reload')}
+        </button>
+      )}
     </p>
   );
 }
