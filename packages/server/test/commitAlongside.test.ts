@@ -1,0 +1,71 @@
+import net from 'node:net';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitAlongside } from '../src/db/commitAlongside.js';
+import { withTenant } from '../src/db/context.js';
+import { type Harness, startHarness } from './harness.js';
+
+let h: Harness;
+let tenantId: string;
+beforeAll(async () => {
+  h = await startHarness();
+  const [tenant] = await h.owner<{ id: string }[]>`select id from tenants limit 1`;
+  tenantId = tenant?.id as string;
+  // A deferred foreign key is the one way to make a COMMIT itself fail.
+  await h.owner`create table alongside_probe (id int primary key, ref int references alongside_probe (id) deferrable initially deferred)`;
+  await h.owner`grant insert, select on alongside_probe to hetki_app`;
+});
+afterAll(async () => {
+  await h.owner`drop table if exists alongside_probe`;
+  await h.close();
+});
+
+/**
+ * Exactly-once email rests on this (see deliverMessage): the COMMIT is on PostgreSQL's socket
+ * when `alongside` runs, not queued in postgres.js. It leans on postgres.js internals, so a
+ * postgres.js upgrade that changes them fails here rather than silently widening the window.
+ */
+describe('commitAlongside', () => {
+  it('has written the COMMIT to the socket when alongside runs, commits, and leaves the connection usable', async () => {
+    const writes: string[] = [];
+    const originalWrite = net.Socket.prototype.write;
+    net.Socket.prototype.write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
+      if (Buffer.isBuffer(chunk) && chunk.includes('commit; begin;')) writes.push('commit');
+      return (originalWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof originalWrite;
+    let seenByAlongside: string[] = [];
+    try {
+      await withTenant(h.deps.db, tenantId, async (tx) => {
+        await tx.execute(sql`insert into alongside_probe values (1, 1)`);
+        await commitAlongside(tx, () => {
+          seenByAlongside = [...writes];
+        });
+      });
+    } finally {
+      net.Socket.prototype.write = originalWrite;
+    }
+    expect(seenByAlongside).toEqual(['commit']);
+    expect(await h.owner`select id from alongside_probe`).toEqual([{ id: 1 }]);
+    // The pool still works after the early COMMIT (postgres.js did not lose the connection).
+    const rows = await Promise.all(
+      Array.from({ length: 8 }, () => withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`select 1 as one`))),
+    );
+    expect(rows).toHaveLength(8);
+  });
+
+  it('a COMMIT that fails rejects, and what the transaction wrote is gone', async () => {
+    let alongsideRan = false;
+    await expect(
+      withTenant(h.deps.db, tenantId, async (tx) => {
+        await tx.execute(sql`insert into alongside_probe values (2, 999)`);
+        await commitAlongside(tx, () => {
+          alongsideRan = true;
+        });
+      }),
+    ).rejects.toThrow();
+    expect(alongsideRan).toBe(true);
+    expect(await h.owner`select id from alongside_probe where id = 2`).toHaveLength(0);
+    const ok = await withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`select 1 as one`));
+    expect(ok).toHaveLength(1);
+  });
+});
