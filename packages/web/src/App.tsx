@@ -1,9 +1,11 @@
 import type { Me } from '@hetki/shared';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AcceptInvite, INVITE_PATH } from './AcceptInvite';
-import { AdminRoot } from './admin/AdminRoot';
 import { ADMIN_BASE } from './admin/router';
 import { onPortalPage, PortalApp } from './portal/PortalApp';
+
+// The admin app (the largest part) loads only for staff: the portal and invitation pages do not wait for it.
+const AdminRoot = lazy(() => import('./admin/AdminRoot').then((module) => ({ default: module.AdminRoot })));
 
 const onInvitePage = () => window.location.pathname.replace(/\/$/, '') === INVITE_PATH;
 
@@ -33,5 +35,9 @@ export function App() {
     );
   }
   ensureAdminPath();
-  return <AdminRoot {...(joined ? { initialMe: joined } : {})} />;
+  return (
+    <Suspense fallback={<p className="page">…</p>}>
+      <AdminRoot {...(joined ? { initialMe: joined } : {})} />
+    </Suspense>
+  );
 }
