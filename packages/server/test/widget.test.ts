@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameAncestors } from '../src/http/widgetPages.js';
+import { CONSENT_RECORDS_PER_HOUR } from '../src/services/widget/consentThrottle.js';
 import { hashVisitorIp } from '../src/services/widget/visitorIpHash.js';
 import { ApiClient, addMember, type Harness, newClinic, startHarness } from './harness.js';
 
@@ -101,6 +102,16 @@ describe('calls from embedding sites', () => {
       expect(result.status, JSON.stringify(headers)).toBe(403);
       expect(result.body.error?.data.reason).toBe('ORIGIN_NOT_ALLOWED');
     }
+  });
+
+  it('a change of the list applies to the very next call', async () => {
+    const { client: owner, slug } = await newClinic(h.baseUrl);
+    await owner.mutate('staff.widget.update', { allowedOrigins: [SITE] });
+    const fromSite = visitor({ origin: SITE });
+    expect((await fromSite.call('query', 'public.booking.catalogue', { slug })).status).toBe(200);
+    await owner.mutate('staff.widget.update', { allowedOrigins: ['https://new-site.example'] });
+    expect((await fromSite.call('query', 'public.booking.catalogue', { slug })).status).toBe(403);
+    expect((await visitor({ origin: 'https://new-site.example' }).call('query', 'public.booking.catalogue', { slug })).status).toBe(200);
   });
 
   it('a site allowed by one clinic is refused for another clinic', async () => {
@@ -210,6 +221,25 @@ describe('cookie consent records', () => {
     expect(failure.status).toBe(400);
     const rows = await h.owner`select 1 from cookie_consents where tenant_id = ${me.tenant?.tenantId as string}`;
     expect(rows).toHaveLength(0);
+  });
+
+  it('one address may record only so many decisions an hour for a clinic (429), and other clinics are unaffected', async () => {
+    const { client: owner, slug } = await newClinic(h.baseUrl);
+    const other = await newClinic(h.baseUrl);
+    const fromSite = visitor({ origin: SITE });
+    for (const clinic of [owner, other.client]) await clinic.mutate('staff.widget.update', { allowedOrigins: [SITE] });
+    const decision = (clinicSlug: string) => ({
+      slug: clinicSlug,
+      visitorId: visitorId(),
+      analytics: false,
+      marketing: false,
+      noticeVersion: '1',
+    });
+    for (let i = 0; i < CONSENT_RECORDS_PER_HOUR; i += 1) await fromSite.mutate('public.widget.recordCookieConsent', decision(slug));
+    const refused = await fromSite.failure('mutation', 'public.widget.recordCookieConsent', decision(slug));
+    expect(refused.status).toBe(429);
+    expect(refused.data.reason).toBe('TOO_MANY_ATTEMPTS');
+    expect((await fromSite.call('mutation', 'public.widget.recordCookieConsent', decision(other.slug))).status).toBe(200);
   });
 
   it('from a site that is not allowed: a 403 and nothing stored', async () => {

@@ -3,6 +3,7 @@ import { cookieConsents } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { newId } from '../../lib/uuid.js';
 import { withPublicTenant } from '../booking/publicTenant.js';
+import { throttleConsentRecords } from './consentThrottle.js';
 import { hashVisitorIp } from './visitorIpHash.js';
 
 export type RecordedCookieConsent = { id: string; decidedAt: string };
@@ -18,6 +19,8 @@ export function recordCookieConsent(
   context: { ip: string | null; siteOrigin: string | null },
 ): Promise<RecordedCookieConsent> {
   return withPublicTenant(deps, input.slug, async (tx, tenant) => {
+    const ipHash = hashVisitorIp(deps.env.MASTER_KEY, context.ip);
+    await throttleConsentRecords(deps.redis, deps.env.REDIS_PREFIX, tenant.id, ipHash);
     const id = newId();
     const decidedAt = deps.now();
     await tx.insert(cookieConsents).values({
@@ -28,7 +31,7 @@ export function recordCookieConsent(
       marketing: input.marketing,
       noticeVersion: input.noticeVersion,
       siteOrigin: context.siteOrigin,
-      ipHash: hashVisitorIp(deps.env.MASTER_KEY, context.ip),
+      ipHash,
       decidedAt,
     });
     return { id, decidedAt: decidedAt.toISOString() };

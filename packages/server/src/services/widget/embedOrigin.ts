@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js';
 import { publicBaseUrl } from '../../env.js';
 import { DomainError } from '../../lib/errors.js';
 import { withPublicTenant } from '../booking/publicTenant.js';
+import { allowedOriginsCache } from './allowedOriginsCache.js';
 import { getWidgetSettings } from './widgetSettings.js';
 
 /** The header in which the widget page names the site that embeds it (the loader tells it). */
@@ -20,9 +21,15 @@ export function ownOrigins(deps: Deps, host: string | undefined): Set<string> {
   return origins;
 }
 
-/** The sites a clinic lets embed its widget. An unknown slug is a NOT_FOUND. */
-export function allowedEmbedOrigins(deps: Deps, slug: string): Promise<string[]> {
-  return withPublicTenant(deps, slug, (tx, tenant) => getWidgetSettings(tx, tenant.id).then((settings) => settings.allowedOrigins));
+/** The sites a clinic lets embed its widget (briefly cached, see AllowedOriginsCache). An unknown slug is a NOT_FOUND. */
+export async function allowedEmbedOrigins(deps: Deps, slug: string): Promise<string[]> {
+  const cached = allowedOriginsCache.get(slug, Date.now());
+  if (cached) return cached;
+  return withPublicTenant(deps, slug, async (tx, tenant) => {
+    const { allowedOrigins } = await getWidgetSettings(tx, tenant.id);
+    allowedOriginsCache.set(slug, tenant.id, allowedOrigins, Date.now());
+    return allowedOrigins;
+  });
 }
 
 /**

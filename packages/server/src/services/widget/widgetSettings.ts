@@ -1,8 +1,10 @@
 import { DEFAULT_WIDGET_SETTINGS, type UpdateWidgetSettingsInput, type WidgetSettings } from '@hetki/shared';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
+import { onCommit } from '../../db/context.js';
 import { widgetSettings } from '../../db/schema/index.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
+import { allowedOriginsCache } from './allowedOriginsCache.js';
 
 type WidgetSettingsRow = typeof widgetSettings.$inferSelect;
 
@@ -45,5 +47,6 @@ export async function updateWidgetSettings(
     .returning();
   const fields = Object.keys(input).filter((key) => input[key as keyof UpdateWidgetSettingsInput] !== undefined);
   await appendAudit(tx, tenantId, actor, { action: 'update', entity: 'widget_settings', entityId: tenantId, details: { fields } });
+  onCommit(tx, async () => allowedOriginsCache.forget(tenantId));
   return toSettings(row);
 }
