@@ -152,6 +152,12 @@ test('on a phone, in Finnish, the portal is usable by keyboard', async ({ browse
   await expect(page.getByText('Varaus on peruttu.', { exact: false })).toBeVisible();
   await expect(page.getByText('Sinulla ei ole tulevia varauksia.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Hieronta 60 min' }).getByText('Peruttu')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('portal-phone-bookings.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Suostumukset' }).click();
+  await expect(page.getByRole('heading', { level: 4, name: 'Kuvat ja video hoidossa' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('portal-phone-consents.png'), fullPage: true });
   await context.close();
 });
 

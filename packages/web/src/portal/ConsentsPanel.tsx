@@ -106,11 +106,11 @@ export function ConsentsPanel({ slug, locale, timeZone, failure }: PanelProps) {
                 <tbody>
                   {consents.history.map((entry) => (
                     <tr key={entry.id}>
-                      <td>{formatDateTime(entry.recordedAt, locale, timeZone)}</td>
-                      <td>{text.purposes[entry.purpose].title}</td>
-                      <td>{entry.granted ? text.granted : text.withdrawn}</td>
-                      <td>{text.sources[entry.source] ?? entry.source}</td>
-                      <td>{entry.noticeVersion}</td>
+                      <td data-label={text.when}>{formatDateTime(entry.recordedAt, locale, timeZone)}</td>
+                      <td data-label={text.what}>{text.purposes[entry.purpose].title}</td>
+                      <td data-label={text.decision}>{entry.granted ? text.granted : text.withdrawn}</td>
+                      <td data-label={text.how}>{text.sources[entry.source] ?? entry.source}</td>
+                      <td data-label={text.notice}>{entry.noticeVersion}</td>
                     </tr>
                   ))}
                 </tbody>
