@@ -273,3 +273,22 @@ test('the widget steps and the manage page have no serious or critical accessibi
   await expect(page.getByRole('dialog', { name: 'Evästeet' })).toBeVisible();
   await expectAccessible(page, 'sample site with the cookie banner');
 });
+
+test('on a phone the widget reads in one column, in Swedish when asked', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'sv-FI' });
+  const page = await context.newPage();
+  await page.goto(`${HETKI}/book/demo`);
+  await expect(page.getByRole('heading', { name: 'Välj tjänst' })).toBeVisible();
+  await snap(page, '12-phone-services');
+  await page.getByRole('button', { name: /Fysioterapi 45 min/ }).tap();
+  await page.getByRole('button', { name: /Vem som helst/ }).tap();
+  await firstFreeTime(page, 'Nästa vecka →', /Inga lediga tider den här veckan/);
+  const [first, second] = await page.locator('.hw-day').all();
+  if (first && second) {
+    const [a, b] = [await first.boundingBox(), await second.boundingBox()];
+    expect(b?.y ?? 0, 'days stack in one column').toBeGreaterThan((a?.y ?? 0) + (a?.height ?? 0) - 1);
+  }
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'nothing wider than the phone').toBeLessThanOrEqual(390);
+  await snap(page, '13-phone-times');
+  await context.close();
+});
