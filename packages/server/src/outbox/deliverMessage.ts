@@ -142,7 +142,7 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
 
     const messageId = `<${row.id}@${new URL(tools.baseUrl).hostname}>`;
     const { fromName, ...email } = composed.email;
-    const raw = await composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
+    const raw = composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
     held = await tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, raw);
     await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
     const message = held;
