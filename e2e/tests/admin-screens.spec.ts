@@ -96,3 +96,63 @@ test('on a phone the menu folds away and the calendar still works', async ({ pag
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: test.info().outputPath('calendar-phone.png'), fullPage: true });
 });
+
+test('staff record a no-show, block and unblock time, and cancel a booking from the calendar', async ({ page }) => {
+  test.setTimeout(60_000);
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  await openSection(page, 'Calendar');
+  // Yesterday: staff may enter a visit that already happened, and only a begun visit has an outcome.
+  const yesterday = localDate(new Date(Date.now() - 86_400_000).toISOString(), 'Europe/Helsinki');
+  await page.getByLabel('Go to date').fill(yesterday);
+
+  // Olivia's column, but the massage is Pekka's: the form offers Pekka.
+  await page.getByRole('button', { name: 'New booking at 11:00, Olivia Omistaja' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByLabel('Service').selectOption({ label: 'Massage 60 min (60 min)' });
+  await expect(dialog.getByLabel('Practitioner')).toHaveValue(/.+/);
+  await expect(dialog.getByLabel('Practitioner').locator('option:checked')).toHaveText('Pekka Fysioterapeutti');
+  await dialog.getByLabel('New client').check();
+  const lastName = `Poissa${Date.now().toString(36)}`;
+  await dialog.getByLabel('First name').fill('Oona');
+  await dialog.getByLabel('Last name').fill(lastName);
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  const entry = page.getByRole('button', { name: new RegExp(`11:00–12:00 Oona ${lastName}`) });
+  await expect(entry).toBeVisible();
+
+  await entry.click();
+  const appointment = page.getByRole('dialog', { name: 'Appointment' });
+  await appointment.getByRole('button', { name: 'Mark no-show' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`Oona ${lastName}.*No-show`) })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Block time' }).click();
+  const block = page.getByRole('dialog', { name: 'Block time' });
+  await block.getByLabel('Practitioner or room').selectOption({ label: 'Olivia Omistaja' });
+  await block.getByLabel('Start').fill('13:00');
+  await block.getByLabel('End').fill('14:30');
+  await block.getByLabel('Note').fill('Team meeting');
+  await block.getByRole('button', { name: 'Block', exact: true }).click();
+  const blocked = page.getByRole('button', { name: /13:00–14:30 Blocked Team meeting/ });
+  await expect(blocked).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('calendar-outcome-and-block.png') });
+  await blocked.click();
+  await page.getByRole('dialog', { name: 'Blocked' }).getByRole('button', { name: 'Remove block' }).click();
+  await expect(blocked).toHaveCount(0);
+
+  // A booking ahead is cancelled after a confirmation step and leaves the calendar.
+  const ahead = localDate(new Date(Date.now() + 50 * 86_400_000).toISOString(), 'Europe/Helsinki');
+  await page.getByLabel('Go to date').fill(ahead);
+  await page.getByRole('button', { name: 'New booking at 09:00, Pekka Fysioterapeutti' }).click();
+  await dialog.getByLabel('Service').selectOption({ label: 'Massage 60 min (60 min)' });
+  await dialog.getByLabel('Existing client').check();
+  await dialog.getByLabel('Find a client (name, email or phone)').fill(lastName);
+  await dialog.getByRole('radio', { name: new RegExp(`Oona ${lastName}`) }).check();
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  const future = page.getByRole('button', { name: new RegExp(`09:00–10:00 Oona ${lastName}`) });
+  await future.click();
+  await expect(appointment.getByRole('button', { name: 'Mark no-show' })).toHaveCount(0);
+  await appointment.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(appointment).toContainText('Cancel this booking? The client is notified.');
+  await appointment.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(future).toHaveCount(0);
+});

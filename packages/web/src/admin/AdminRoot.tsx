@@ -4,6 +4,7 @@ import { api, rememberCsrfToken } from '../api';
 import { AdminShell } from './AdminShell';
 import { type Clinic, ClinicContext } from './ClinicContext';
 import { I18nProvider, useI18n } from './i18n/I18n';
+import { ADMIN_BASE } from './router';
 import { SignInPage } from './SignInPage';
 import './admin.css';
 
@@ -42,13 +43,24 @@ export function AdminRoot({ initialMe }: { initialMe?: Me }) {
     setSession({ status: 'signed-out' });
   }, []);
 
+  const clinicSwitched = useCallback(
+    (me: Me) => {
+      setSettings(null);
+      window.history.replaceState(null, '', ADMIN_BASE);
+      signedIn(me);
+    },
+    [signedIn],
+  );
+
   const clinicDefault: Locale | null = session.status === 'signed-in' ? (settings?.defaultLocale ?? null) : null;
   return (
     <I18nProvider clinicDefault={clinicDefault}>
       {session.status === 'loading' && <Loading />}
       {session.status === 'unavailable' && <Unavailable />}
       {session.status === 'signed-out' && <SignInPage onSignedIn={signedIn} />}
-      {session.status === 'signed-in' && <SignedIn me={session.me} settings={settings} onSettings={setSettings} onSignedOut={signedOut} />}
+      {session.status === 'signed-in' && (
+        <SignedIn me={session.me} settings={settings} onSettings={setSettings} onSignedOut={signedOut} onClinicSwitched={clinicSwitched} />
+      )}
     </I18nProvider>
   );
 }
@@ -76,11 +88,13 @@ function SignedIn({
   settings,
   onSettings,
   onSignedOut,
+  onClinicSwitched,
 }: {
   me: Me;
   settings: TenantSettings | null;
   onSettings: (settings: TenantSettings) => void;
   onSignedOut: () => void;
+  onClinicSwitched: (me: Me) => void;
 }) {
   const [generation, setGeneration] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -115,7 +129,7 @@ function SignedIn({
   if (!clinic) return <Loading />;
   return (
     <ClinicContext.Provider value={clinic}>
-      <AdminShell me={me} onSignedOut={onSignedOut} />
+      <AdminShell onSignedOut={onSignedOut} onClinicSwitched={onClinicSwitched} />
     </ClinicContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import type { Me } from '@hetki/shared';
 import { useState } from 'react';
 import { api } from '../api';
 import { useClinic } from './ClinicContext';
+import { ClinicSwitcher } from './ClinicSwitcher';
 import { useI18n } from './i18n/I18n';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher';
 import { sectionsFor } from './navigation';
@@ -12,7 +13,7 @@ import { Link } from './ui/Link';
 import { useAction } from './ui/useAction';
 
 /** The signed-in frame: clinic name, language, sign-out, the menu, and the current page. */
-export function AdminShell({ onSignedOut }: { me: Me; onSignedOut: () => void }) {
+export function AdminShell({ onSignedOut, onClinicSwitched }: { onSignedOut: () => void; onClinicSwitched: (me: Me) => void }) {
   const { t } = useI18n();
   const clinic = useClinic();
   const path = useAdminPath();
@@ -38,6 +39,7 @@ export function AdminShell({ onSignedOut }: { me: Me; onSignedOut: () => void })
           <h1>{clinic.me.tenant?.name ?? t('app.noClinic')}</h1>
         </div>
         <div className="admin-header-tools">
+          <ClinicSwitcher me={clinic.me} onSwitched={onClinicSwitched} />
           <LanguageSwitcher />
           <button type="button" className="button-secondary" onClick={handleSignOut} disabled={signOut.busy} aria-busy={signOut.busy}>
             {t('app.signOut')}

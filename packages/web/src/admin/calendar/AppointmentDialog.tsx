@@ -39,6 +39,8 @@ export function AppointmentDialog({
   const room = resources.find((resource) => resource.id === booking.roomId);
   const practitioner = resources.find((resource) => resource.id === booking.practitionerId);
   const live = booking.status === 'confirmed';
+  // A visit's outcome is recorded once it has begun.
+  const started = Date.parse(booking.start) <= Date.now();
 
   async function move(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -99,7 +101,7 @@ export function AppointmentDialog({
         >
           {t('appointment.openClient')}
         </button>
-        {OUTCOME_ROLES.includes(role) && booking.status !== 'cancelled' && (
+        {OUTCOME_ROLES.includes(role) && booking.status !== 'cancelled' && started && (
           <>
             <button type="button" className="button-secondary" disabled={action.busy} onClick={() => setOutcome('completed')}>
               {t('appointment.markCompleted')}

@@ -50,6 +50,8 @@ export function NewBookingDialog({
 
   const offered =
     service && service.practitionerIds.length > 0 ? practitioners.filter((p) => service.practitionerIds.includes(p.id)) : practitioners;
+  // The clicked column's practitioner may not give the chosen service: then the first one who does.
+  const chosenPractitionerId = offered.some((p) => p.id === practitionerId) ? practitionerId : (offered[0]?.id ?? '');
 
   async function newClientId(details: NewClient): Promise<string> {
     const key = JSON.stringify(details);
@@ -78,7 +80,7 @@ export function NewBookingDialog({
       return api.staff.calendar.book.mutate({
         clientId,
         serviceId,
-        practitionerId,
+        practitionerId: chosenPractitionerId,
         roomId: roomId || null,
         start: instantAt(day, minute, timeZone).toISOString(),
       });
@@ -102,7 +104,7 @@ export function NewBookingDialog({
           </div>
           <div className="field">
             <label htmlFor={ids.practitioner}>{t('booking.practitioner')}</label>
-            <select id={ids.practitioner} required value={practitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
+            <select id={ids.practitioner} required value={chosenPractitionerId} onChange={(event) => setPractitionerId(event.target.value)}>
               {offered.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name}

@@ -9,6 +9,7 @@ export const en = {
   'app.mainNav': 'Main',
   'app.noClinic': 'No clinic yet',
   'app.menu': 'Menu',
+  'app.clinic': 'Clinic',
   'app.reload': 'Reload the page',
 
   'nav.dashboard': 'Dashboard',

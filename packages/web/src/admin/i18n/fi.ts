@@ -10,6 +10,7 @@ export const fi: Messages = {
   'app.mainNav': 'Päävalikko',
   'app.noClinic': 'Ei vielä klinikkaa',
   'app.menu': 'Valikko',
+  'app.clinic': 'Klinikka',
   'app.reload': 'Lataa sivu uudelleen',
 
   'nav.dashboard': 'Yleiskatsaus',

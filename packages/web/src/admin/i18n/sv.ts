@@ -10,6 +10,7 @@ export const sv: Messages = {
   'app.mainNav': 'Huvudmeny',
   'app.noClinic': 'Ingen klinik ännu',
   'app.menu': 'Meny',
+  'app.clinic': 'Klinik',
   'app.reload': 'Ladda om sidan',
 
   'nav.dashboard': 'Översikt',
