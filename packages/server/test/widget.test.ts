@@ -1,5 +1,6 @@
+import type { WidgetConfig } from '@hetki/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frameAncestors } from '../src/http/widgetPages.js';
+import { frameAncestors, withInlineConfig } from '../src/http/widgetPages.js';
 import { CONSENT_RECORDS_PER_HOUR } from '../src/services/widget/consentThrottle.js';
 import { hashVisitorIp } from '../src/services/widget/visitorIpHash.js';
 import { ApiClient, addMember, type Harness, newClinic, startHarness } from './harness.js';
@@ -145,6 +146,15 @@ describe('calls from embedding sites', () => {
     });
     expect(JSON.stringify(config)).not.toContain('allowedOrigins');
     expect((await visitor({}).failure('query', 'public.widget.config', { slug: 'no-such-clinic' })).status).toBe(404);
+  });
+
+  it('the page carries the configuration inline, and no clinic text can close its script element', () => {
+    const config = { slug: 'x', name: 'Evil </script><script>alert(1)</script> Clinic' } as WidgetConfig;
+    const page = withInlineConfig('<html><head><title>t</title></head><body></body></html>', config);
+    expect(page).not.toContain('</script><script>alert(1)');
+    const inline = /<script id="hetki-config" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1] as string;
+    expect(JSON.parse(inline)).toEqual(config);
+    expect(withInlineConfig('<head></head>', null)).toBe('<head></head>');
   });
 
   it('the widget page may be framed by Hetki and the allowed sites only', () => {

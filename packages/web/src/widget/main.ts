@@ -6,13 +6,27 @@ import { h, show } from './dom';
 import { askedLocale, askedService, startEmbedding } from './embed';
 import { chooseLocale, LOCALES, type Locale, setLocale, t } from './i18n';
 import { startManage } from './managePage';
+import { dateIn, mondayOf } from './time';
 import type { WidgetConfig } from './types';
+import { prefetchAvailability, weekWindow } from './weekSlots';
 
 /** `/book/<slug>` (booking) and `/book/<slug>/manage#<token>` (change or cancel), on their own Vite entry. */
 const root = document.getElementById('hetki-widget') as HTMLElement;
 const match = /^\/book\/([a-z0-9-]{1,40})(\/manage)?\/?$/i.exec(location.pathname);
 
 const browserLocales = navigator.languages ?? [navigator.language];
+
+/** The clinic's configuration as the server put it into the page (see http/widgetPages.ts), if it did. */
+function inlineConfig(slug: string): WidgetConfig | null {
+  const text = document.getElementById('hetki-config')?.textContent;
+  if (!text) return null;
+  try {
+    const config = JSON.parse(text) as WidgetConfig;
+    return config.slug === slug ? config : null;
+  } catch {
+    return null;
+  }
+}
 
 async function main(): Promise<void> {
   startEmbedding();
@@ -30,7 +44,14 @@ async function main(): Promise<void> {
     // The catalogue is asked for at the same time: it is what the first step shows.
     const catalogue = managing ? null : loadCatalogue(slug);
     catalogue?.catch(() => {});
-    config = await query<WidgetConfig>('public.widget.config', { slug });
+    config = inlineConfig(slug) ?? (await query<WidgetConfig>('public.widget.config', { slug }));
+    const service = askedService();
+    if (!managing && service) {
+      // Opened at a service's times: they are asked for now, beside the catalogue.
+      const today = dateIn(config.timeZone, new Date());
+      const { from, to } = weekWindow(mondayOf(today), today);
+      prefetchAvailability({ slug: config.slug, serviceId: service, practitionerId: undefined }, from, to);
+    }
     setLocale(chooseLocale(config.enabledLocales, config.defaultLocale, askedLocale(), browserLocales));
     let view: { rerender: () => void } | null = null;
     const top = () =>

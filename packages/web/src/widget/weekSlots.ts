@@ -6,7 +6,28 @@ import type { Availability, Slot } from './types';
 
 export type SlotQuery = { slug: string; serviceId: string; practitionerId?: string | undefined };
 
+const prefetched = new Map<string, Promise<Availability>>();
+const keyOf = (request: SlotQuery, from: string, to: string) => JSON.stringify({ ...request, from, to });
+
+/** The dates a week's view asks for: from today (or the week's Monday, if later) to its Sunday. */
+export function weekWindow(week: string, today: string): { from: string; to: string } {
+  return { from: laterDate(week, today), to: addDays(week, 6) };
+}
+
+/** Asks for free times before the view that shows them exists (a widget opened at a service's times). */
+export function prefetchAvailability(request: SlotQuery, from: string, to: string): void {
+  const early = query<Availability>('public.booking.availability', { ...request, from, to });
+  early.catch(() => {});
+  prefetched.set(keyOf(request, from, to), early);
+}
+
 export function availability(request: SlotQuery, from: string, to: string): Promise<Availability> {
+  const key = keyOf(request, from, to);
+  const early = prefetched.get(key);
+  if (early) {
+    prefetched.delete(key);
+    return early;
+  }
   return query<Availability>('public.booking.availability', { ...request, from, to });
 }
 
@@ -25,8 +46,7 @@ export function weekSlots(options: {
   const { zone, today, week, onWeek, onPick } = options;
   const status = h('p', { class: 'hw-muted', role: 'status' }, t('loading'));
   const grid = h('div', { class: 'hw-week', 'aria-busy': 'true' });
-  const from = laterDate(week, today);
-  const to = addDays(week, 6);
+  const { from, to } = weekWindow(week, today);
   const nav = h(
     'div',
     { class: 'hw-weeknav' },
