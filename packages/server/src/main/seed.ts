@@ -1,9 +1,10 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
-import { tenants } from '../db/schema/index.js';
+import { tenants, widgetSettings } from '../db/schema/index.js';
 import type { Deps } from '../deps.js';
 import { env, sampleSitePort } from '../env.js';
+import type { Actor } from '../services/audit/auditLog.js';
 import { acceptInvitation } from '../services/auth/acceptInvitation.js';
 import { createResource } from '../services/catalogue/resources.js';
 import { createService } from '../services/catalogue/services.js';
@@ -41,6 +42,10 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
     });
     await seedDemoCatalogue(tx, tenantId, actor, me.user.id);
     await seedDemoWidget(tx, tenantId, actor, sampleSitePort(deps.env));
+    // The booking form asks for a birth date, so a client under 16 is asked for a guardian.
+    await updateTenantSettings(tx, tenantId, actor, {
+      preferences: { clientFields: { birthDate: true, address: false, language: true, gender: false, birthYear: false } },
+    });
     const created = await inviteMember(tx, tenantId, actor, { email: reception.email, role: 'reception' }, deps.now());
     return created.acceptUrl;
   });
@@ -49,17 +54,31 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
   return 'seeded';
 }
 
+/**
+ * A demo clinic created before the booking widget existed has no widget settings: it gets the
+ * sample site's, so the sample site works there too. A clinic's own settings are never overwritten.
+ */
+export async function ensureDemoWidget(deps: Deps): Promise<void> {
+  const [demo] = await deps.systemDb.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, DEMO_SLUG));
+  if (!demo) return;
+  await withTenant(deps.db, demo.id, async (tx) => {
+    const [existing] = await tx
+      .select({ tenantId: widgetSettings.tenantId })
+      .from(widgetSettings)
+      .where(eq(widgetSettings.tenantId, demo.id));
+    if (existing) return;
+    await seedDemoWidget(tx, demo.id, { type: 'system', id: null, ip: null }, sampleSitePort(deps.env));
+  });
+}
+
 /** The sample clinic website (started by `pnpm start`) may embed the widget and shows the cookie banner. */
-async function seedDemoWidget(tx: Tx, tenantId: string, actor: Member, samplePort: number): Promise<void> {
+async function seedDemoWidget(tx: Tx, tenantId: string, actor: Actor, samplePort: number): Promise<void> {
   const sampleOrigins = [`http://localhost:${samplePort}`, `http://127.0.0.1:${samplePort}`];
   await updateWidgetSettings(tx, tenantId, actor, {
     allowedOrigins: sampleOrigins,
     cookieBanner: { enabled: true, texts: {} },
     privacyNoticeUrl: `${sampleOrigins[0]}/tietosuoja`,
     askPhotoVideoConsent: true,
-  });
-  await updateTenantSettings(tx, tenantId, actor, {
-    preferences: { clientFields: { birthDate: true, address: false, language: true, gender: false, birthYear: false } },
   });
 }
 

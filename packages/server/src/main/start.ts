@@ -7,7 +7,7 @@ import { type SmtpSink, startSmtpSink } from '../mail/smtpSink.js';
 import { startSampleSite } from '../sampleSite/sampleSite.js';
 import { startWorkers } from '../workers/startWorkers.js';
 import { openRuntime } from './runtime.js';
-import { DEMO_LOGINS, DEMO_SLUG, seedDemo } from './seed.js';
+import { DEMO_LOGINS, DEMO_SLUG, ensureDemoWidget, seedDemo } from './seed.js';
 
 /**
  * `pnpm start`: PostgreSQL and Redis (found or started), migrations, the demo clinic on first run,
@@ -17,6 +17,7 @@ const say = (line: string) => console.log(`[hetki] ${line}`);
 const current = env();
 const runtime = await openRuntime(current, say);
 const seeded = await seedDemo(runtime.deps);
+if (seeded === 'skipped') await ensureDemoWidget(runtime.deps);
 // Without SMTP_URL, mail goes to a local sink whose page lists what was sent.
 const sink: SmtpSink | null = current.SMTP_URL ? null : await startSmtpSink({ port: current.DEV_SMTP_PORT });
 const smtpUrl = current.SMTP_URL ?? `${(sink as SmtpSink).url}?tls=off`;
