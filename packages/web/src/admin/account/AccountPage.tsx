@@ -1,11 +1,14 @@
+import { useState } from 'react';
 import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
+import { TwoStepSignIn } from './TwoStepSignIn';
 
 /** Who is signed in, and the clinic's basic details. */
 export function AccountPage() {
   const { t } = useI18n();
   const { me, settings } = useClinic();
   const address = settings.address;
+  const [totpEnabled, setTotpEnabled] = useState(me.user.totpEnabled);
   return (
     <div className="page-stack">
       <h2 className="page-title">{t('nav.account')}</h2>
@@ -19,9 +22,10 @@ export function AccountPage() {
           <dt>{t('account.role')}</dt>
           <dd>{me.tenant ? t(`role.${me.tenant.role}`) : t('account.noRole')}</dd>
           <dt>{t('account.twoStep')}</dt>
-          <dd>{me.user.totpEnabled ? t('account.on') : t('account.off')}</dd>
+          <dd>{totpEnabled ? t('account.on') : t('account.off')}</dd>
         </dl>
       </section>
+      <TwoStepSignIn enabled={totpEnabled} onChange={setTotpEnabled} />
       <section className="card" aria-labelledby="clinic-settings-heading">
         <h3 id="clinic-settings-heading">{t('account.clinicSettings')}</h3>
         <dl className="details">

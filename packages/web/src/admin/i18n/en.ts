@@ -356,6 +356,17 @@ export const en = {
   'account.contactPhone': 'Contact phone',
   'account.languages': 'Languages offered',
 
+  'account.twoStepIsOn': 'Signing in asks for a code from your authenticator app.',
+  'account.twoStepIsOff': 'Signing in asks only for your password. Turn on two-step sign-in to protect client data better.',
+  'account.turnOn': 'Turn on two-step sign-in',
+  'account.turnOff': 'Turn off two-step sign-in',
+  'account.enrolHint': 'Add this key to your authenticator app (or open the link on this device), then enter the code it shows.',
+  'account.setupKey': 'Setup key',
+  'account.openInApp': 'Open in an authenticator app',
+  'account.confirmCode': 'Confirm and turn on',
+  'account.twoStepOn': 'Two-step sign-in is on.',
+  'account.twoStepOff': 'Two-step sign-in is off.',
+
   'language.fi': 'Suomi',
   'language.sv': 'Svenska',
   'language.en': 'English',

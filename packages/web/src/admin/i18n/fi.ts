@@ -358,6 +358,18 @@ export const fi: Messages = {
   'account.contactPhone': 'Yhteyspuhelin',
   'account.languages': 'Tarjotut kielet',
 
+  'account.twoStepIsOn': 'Kirjautuminen kysyy koodin todennussovelluksestasi.',
+  'account.twoStepIsOff':
+    'Kirjautuminen kysyy vain salasanaa. Ota kaksivaiheinen kirjautuminen käyttöön suojataksesi asiakastiedot paremmin.',
+  'account.turnOn': 'Ota kaksivaiheinen kirjautuminen käyttöön',
+  'account.turnOff': 'Poista kaksivaiheinen kirjautuminen käytöstä',
+  'account.enrolHint': 'Lisää tämä avain todennussovellukseesi (tai avaa linkki tällä laitteella) ja anna sen näyttämä koodi.',
+  'account.setupKey': 'Asetusavain',
+  'account.openInApp': 'Avaa todennussovelluksessa',
+  'account.confirmCode': 'Vahvista ja ota käyttöön',
+  'account.twoStepOn': 'Kaksivaiheinen kirjautuminen on käytössä.',
+  'account.twoStepOff': 'Kaksivaiheinen kirjautuminen on pois käytöstä.',
+
   'language.fi': 'Suomi',
   'language.sv': 'Svenska',
   'language.en': 'English',

@@ -357,6 +357,17 @@ export const sv: Messages = {
   'account.contactPhone': 'Kontakttelefon',
   'account.languages': 'Erbjudna språk',
 
+  'account.twoStepIsOn': 'Inloggningen frågar efter en kod från din autentiseringsapp.',
+  'account.twoStepIsOff': 'Inloggningen frågar bara efter lösenordet. Slå på tvåstegsinloggning för att skydda klientuppgifterna bättre.',
+  'account.turnOn': 'Slå på tvåstegsinloggning',
+  'account.turnOff': 'Stäng av tvåstegsinloggning',
+  'account.enrolHint': 'Lägg till nyckeln i din autentiseringsapp (eller öppna länken på den här enheten) och ange koden den visar.',
+  'account.setupKey': 'Inställningsnyckel',
+  'account.openInApp': 'Öppna i en autentiseringsapp',
+  'account.confirmCode': 'Bekräfta och slå på',
+  'account.twoStepOn': 'Tvåstegsinloggning är på.',
+  'account.twoStepOff': 'Tvåstegsinloggning är av.',
+
   'language.fi': 'Suomi',
   'language.sv': 'Svenska',
   'language.en': 'English',
