@@ -232,6 +232,8 @@ test('the widget steps and the manage page have no serious or critical accessibi
   test.setTimeout(90_000);
   await page.goto(`${HETKI}/book/demo?lang=en`);
   await expect(page.getByRole('heading', { name: 'Choose a service' })).toBeVisible();
+  await expect(page).toHaveTitle('Book at Demo Fysio');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page, 'service step');
   // Keyboard only from here: Tab to a choice, Enter to take it.
   await page.getByRole('button', { name: /Physiotherapy 45 min/ }).focus();

@@ -54,9 +54,14 @@ async function main(): Promise<void> {
     }
     setLocale(chooseLocale(config.enabledLocales, config.defaultLocale, askedLocale(), browserLocales));
     let view: { rerender: () => void } | null = null;
+    const title = () => {
+      document.title = managing ? `${t('manageTitle')} – ${config.name}` : t('bookAt', { clinic: config.name });
+    };
+    title();
     const top = () =>
       header(config.name, config.enabledLocales, (next: Locale) => {
         setLocale(next);
+        title();
         view?.rerender();
         document.getElementById('hw-lang')?.focus();
       });
