@@ -10,9 +10,10 @@ import { logger } from '../lib/logger.js';
 import { SMS_WEBHOOK_PATH, smsWebhookRouter } from '../sms/smsWebhooks.js';
 import { appRouter } from '../trpc/appRouter.js';
 import { createContextFactory, normaliseIp } from '../trpc/context.js';
+import { loaderCors } from './loaderCors.js';
 import { marketingPagesRouter } from './marketingPages.js';
 import { RequestLogWriter } from './requestLogWriter.js';
-import { loaderCors, widgetPagesRouter } from './widgetPages.js';
+import { widgetPagesRouter } from './widgetPages.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
