@@ -117,7 +117,7 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
       .from(outboxMessages)
       .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId)))
       .for('update', { skipLocked: true });
-    if (!row || row.status !== 'pending') return { kind: 'nothing_to_do' };
+    if (row?.status !== 'pending') return { kind: 'nothing_to_do' };
     const now = deps.now();
     if (row.dueAt.getTime() > now.getTime() + 1_000) return { kind: 'not_due', dueAt: row.dueAt };
 
