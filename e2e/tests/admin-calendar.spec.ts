@@ -136,3 +136,37 @@ test('a client search goes in a request body, never in an address', async ({ pag
   await expect(details.getByRole('definition').filter({ hasText: '+358 50 765 4321' })).toBeVisible();
   expect(urls.filter((url) => url.toLowerCase().includes(lastName.toLowerCase()) || url.includes('765'))).toEqual([]);
 });
+
+test('without a mouse: open a booking with the keyboard and move it with the time field', async ({ page, playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  const slots = await twoFreeStarts(visitor, 'First visit 30 min', 0);
+  const stamp = Date.now().toString(36);
+  const booked = await bookAsClient(
+    visitor,
+    { serviceId: slots.serviceId, practitionerId: slots.practitionerId, start: slots.first },
+    { firstName: 'Kalle', lastName: `Näppäin${stamp}`, email: `kalle.${stamp}@example.test` },
+  );
+  await visitor.dispose();
+
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+  await page.getByLabel('Go to date').fill(localDate(slots.first, slots.timeZone));
+  const entry = page.locator(`[data-booking-id="${booked.booking.id}"]`);
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Appointment' });
+  const newStart = new Date(Date.parse(slots.first) - 60 * 60_000);
+  const newTime = new Intl.DateTimeFormat('en-GB', { timeZone: slots.timeZone, hour: '2-digit', minute: '2-digit' }).format(newStart);
+  await dialog.getByLabel('Time').fill(newTime);
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Booking moved to' })).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => bookingStart(page, booked.booking.id, slots.first)).toBe(newStart.toISOString());
+  // Escape closes the dialog.
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});

@@ -10,6 +10,7 @@ import { PageForPath } from './PageForPath';
 import { useAdminPath } from './router';
 import { ErrorMessage } from './ui/Feedback';
 import { Link } from './ui/Link';
+import { PageErrorBoundary } from './ui/PageErrorBoundary';
 import { useAction } from './ui/useAction';
 
 /** The signed-in frame: clinic name, language, sign-out, the menu, and the current page. */
@@ -69,7 +70,10 @@ export function AdminShell({ onSignedOut, onClinicSwitched }: { onSignedOut: () 
           </ul>
         </nav>
         <main id="main" className="admin-main" tabIndex={-1}>
-          <PageForPath path={path} />
+          {/* Keyed by path: moving to another page clears a failure. */}
+          <PageErrorBoundary key={path} message={t('error.fallback')} retryLabel={t('common.retry')}>
+            <PageForPath path={path} />
+          </PageErrorBoundary>
         </main>
       </div>
     </div>

@@ -1,14 +1,17 @@
+import type { ClientListItem } from '@hetki/shared';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api';
 import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
 import { formatDateTime } from '../time';
-import { LoadState } from '../ui/Feedback';
+import { ErrorMessage, LoadState } from '../ui/Feedback';
 import { Link } from '../ui/Link';
+import { useAction } from '../ui/useAction';
 import { useLoad } from '../useLoad';
 import { NewClientForm } from './NewClientForm';
 
 const SEARCH_DELAY_MS = 250;
+const PAGE_SIZE = 50;
 
 /** The client register: search (sent in a POST body) and the matching clients. */
 export function ClientsPage() {
@@ -24,8 +27,22 @@ export function ClientsPage() {
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const page = useLoad(() => api.staff.clients.list.query({ ...(query ? { query } : {}), limit: 50 }), [query]);
-  const clients = page.data?.clients ?? [];
+  const page = useLoad(() => api.staff.clients.list.query({ ...(query ? { query } : {}), limit: PAGE_SIZE }), [query]);
+  // Further pages, fetched with the cursor of the last one; a new search starts over.
+  const [more, setMore] = useState<{ query: string; clients: ClientListItem[]; nextCursor: string | null } | null>(null);
+  const extra = more?.query === query ? more : null;
+  const clients = [...(page.data?.clients ?? []), ...(extra?.clients ?? [])];
+  const nextCursor = extra ? extra.nextCursor : (page.data?.nextCursor ?? null);
+  const moreAction = useAction();
+  const showMore = async () => {
+    if (!nextCursor) return;
+    const result = await moreAction.run(() =>
+      api.staff.clients.list.query({ ...(query ? { query } : {}), limit: PAGE_SIZE, cursor: nextCursor }),
+    );
+    if (result.ok) {
+      setMore({ query, clients: [...(extra?.clients ?? []), ...result.value.clients], nextCursor: result.value.nextCursor });
+    }
+  };
 
   return (
     <div className="page-stack">
@@ -71,6 +88,12 @@ export function ClientsPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {moreAction.error !== null && <ErrorMessage error={moreAction.error} />}
+      {nextCursor && (
+        <button type="button" className="button-secondary" onClick={showMore} disabled={moreAction.busy} aria-busy={moreAction.busy}>
+          {t('common.showMore')}
+        </button>
       )}
     </div>
   );
