@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, transformWithOxc } from 'vite';
 
 /** `pnpm dev`: the API runs on :3000 (packages/server), Vite serves the app and forwards API calls to it. */
 const api = 'http://127.0.0.1:3000';
@@ -35,15 +36,27 @@ function embedLoader(): Plugin {
   };
 }
 
-/** In development, `/book/<slug>` and `/book/<slug>/manage` are the widget page (book.html). */
+/**
+ * In development, `/book/<slug>` and `/book/<slug>/manage` are the widget page (book.html), and
+ * `/widget.js` is the loader compiled on request (a classic script, as in the build).
+ */
 function widgetPageInDev(): Plugin {
   return {
     name: 'hetki-widget-page-dev',
     apply: 'serve',
     configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
+      server.middlewares.use(async (req, res, next) => {
         if (req.url && /^\/book\/[^/.]+(\/manage)?\/?(\?|#|$)/.test(req.url)) req.url = '/book.html';
-        next();
+        if (req.url?.split('?')[0] !== '/widget.js') return next();
+        try {
+          const file = here('./src/loader/loader.ts');
+          const { code } = await transformWithOxc(await readFile(file, 'utf8'), file, { lang: 'ts' });
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          // Wrapped like the build's IIFE, so nothing leaks into the embedding page's globals.
+          res.end(`(() => {\n${code}\n})();\n`);
+        } catch (error) {
+          next(error);
+        }
       });
     },
   };
