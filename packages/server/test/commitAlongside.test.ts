@@ -21,30 +21,34 @@ afterAll(async () => {
 });
 
 /**
- * Exactly-once email rests on this (see deliverMessage): the COMMIT is on PostgreSQL's socket
- * when `alongside` runs, not queued in postgres.js. It leans on postgres.js internals, so a
+ * Email delivery rests on this (see deliverMessage): the COMMIT is on PostgreSQL's socket as soon
+ * as the call returns from `first`, not queued in postgres.js for a later turn of the event loop. It leans on postgres.js internals, so a
  * postgres.js upgrade that changes them fails here rather than silently widening the window.
  */
 describe('commitAlongside', () => {
-  it('has written the COMMIT to the socket when alongside runs, commits, and leaves the connection usable', async () => {
+  it('writes the COMMIT right after first, synchronously, commits, and leaves the connection usable', async () => {
     const writes: string[] = [];
     const originalWrite = net.Socket.prototype.write;
     net.Socket.prototype.write = function (this: net.Socket, chunk: unknown, ...rest: unknown[]) {
       if (Buffer.isBuffer(chunk) && chunk.includes('commit; begin;')) writes.push('commit');
       return (originalWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
     } as typeof originalWrite;
-    let seenByAlongside: string[] = [];
+    let seenByFirst: string[] = [];
+    let seenRightAfter: string[] = [];
     try {
       await withTenant(h.deps.db, tenantId, async (tx) => {
         await tx.execute(sql`insert into alongside_probe values (1, 1)`);
-        await commitAlongside(tx, () => {
-          seenByAlongside = [...writes];
+        const committing = commitAlongside(tx, () => {
+          seenByFirst = [...writes];
         });
+        seenRightAfter = [...writes];
+        await committing;
       });
     } finally {
       net.Socket.prototype.write = originalWrite;
     }
-    expect(seenByAlongside).toEqual(['commit']);
+    expect(seenByFirst).toEqual([]);
+    expect(seenRightAfter).toEqual(['commit']);
     expect(await h.owner`select id from alongside_probe`).toEqual([{ id: 1 }]);
     // The pool still works after the early COMMIT (postgres.js did not lose the connection).
     const rows = await Promise.all(
@@ -54,16 +58,16 @@ describe('commitAlongside', () => {
   });
 
   it('a COMMIT that fails rejects, and what the transaction wrote is gone', async () => {
-    let alongsideRan = false;
+    let firstRan = false;
     await expect(
       withTenant(h.deps.db, tenantId, async (tx) => {
         await tx.execute(sql`insert into alongside_probe values (2, 999)`);
         await commitAlongside(tx, () => {
-          alongsideRan = true;
+          firstRan = true;
         });
       }),
     ).rejects.toThrow();
-    expect(alongsideRan).toBe(true);
+    expect(firstRan).toBe(true);
     expect(await h.owner`select id from alongside_probe where id = 2`).toHaveLength(0);
     const ok = await withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`select 1 as one`));
     expect(ok).toHaveLength(1);

@@ -10,21 +10,22 @@ import type { Tx } from './connections.js';
 const COMMIT_NOW = `commit; begin;${' '.repeat(1024)}`;
 
 /**
- * Commits `tx` early and calls `alongside` synchronously right after the COMMIT has been written
- * to PostgreSQL's socket and before its acknowledgement (a WAL flush later). A
- * process killed after both writes still has both delivered by the kernel; one killed before
- * them has neither. Resolves once the COMMIT is acknowledged; rejects if it failed. Nothing may
- * use the transaction afterwards: what it wrote is committed, and its context settings are gone.
+ * Runs `first`, which must write to another socket synchronously (the final "." of an email), and
+ * writes `tx`'s COMMIT to PostgreSQL's socket right after it, in the same synchronous block, with
+ * no turn of the event loop between them. A process killed after both writes still has both
+ * delivered by the kernel; one killed before them has neither. Resolves once the COMMIT is
+ * acknowledged (a WAL flush later); rejects if it failed. Nothing may use the transaction
+ * afterwards: what it wrote is committed, and its context settings are gone.
  */
-export async function commitAlongside(tx: Tx, alongside: () => void): Promise<void> {
+export async function commitAlongside(tx: Tx, first: () => void): Promise<void> {
   const client = (tx as unknown as { session: { client: postgres.TransactionSql } }).session.client;
   // Unprepared, so that every COMMIT carries its text (a prepared one would be a few bytes).
   const commit = client.unsafe(COMMIT_NOW, [], { prepare: false }) as PendingQuery;
+  first();
   // postgres.js hands a query to its connection one microtask after it is first awaited; handing
-  // it over here instead writes it now, so that `alongside` follows within the same few microseconds.
+  // it over here instead writes it now, microseconds after `first`.
   commit.executed = true;
   commit.handler(commit);
-  alongside();
   await commit;
 }
 

@@ -97,12 +97,14 @@ export async function recordAttemptFailure(deps: Deps, job: OutboxJob, code: str
  * to it) and re-read: only a pending, due row is composed, gated and sent.
  *
  * Email: the SMTP server holds the whole message short of its final "." (see SmtpMailer) while the
- * row is updated to sent. The "." then leaves microseconds after the COMMIT is written (see
- * commitAlongside), so a crash lands before both (the server drops the message, the row stays
- * pending: sent once on retry) or after both (the kernel still delivers what was written: sent
- * once, recorded as sent). Waiting for the COMMIT's acknowledgement before the "." would leave a
- * WAL flush in which a crash loses a message recorded as sent; sending the "." first, one in
- * which a crash sends it twice.
+ * row is updated to sent; then the "." and the COMMIT are written in one synchronous block (see
+ * commitAlongside). A crash before both: the server drops the message and the row stays pending,
+ * so it is sent once on retry. After both: the kernel still delivers what was written, so it is
+ * sent once and recorded as sent. Between the two writes, microseconds apart: SMTP offers no way to
+ * make two parties agree atomically (RFC 1047), so the order chooses the failure, and it is a
+ * duplicate carrying the same Message-ID (which receivers fold) rather than a lost reminder.
+ * Waiting for the COMMIT's acknowledgement before the "." would instead lose, in a WAL flush's
+ * time, messages recorded as sent.
  * SMS: the row is committed as `sending` before the provider is called; a crash in between leaves
  * it there for the reconciler to mark as failed with an unknown outcome, never to resend.
  */
