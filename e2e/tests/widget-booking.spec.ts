@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
+import { call } from './trpc';
 import { database, expectAccessible, firstFreeTime, HETKI, manageLinkFromMail, SAMPLE_SITE, snap, uniqueEmail } from './widgetHelpers';
 
 /**
@@ -293,4 +294,42 @@ test('on a phone the widget reads in one column, in Swedish when asked', async (
   expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'nothing wider than the phone').toBeLessThanOrEqual(390);
   await snap(page, '13-phone-times');
   await context.close();
+});
+
+test('an empty week offers a jump to the next free time', async ({ page, playwright }) => {
+  // Through the API as the owner: a practitioner away for the next three weeks, the only one for a new service.
+  const api = await playwright.request.newContext({ baseURL: HETKI });
+  const owner = await call<{ csrfToken: string }>(api, 'auth.login', { email: 'owner@demo.hetki.test', password: 'hetki-demo-owner' });
+  const weekdays = Object.fromEntries(['1', '2', '3', '4', '5'].map((day) => [day, [{ start: '08:00', end: '16:00' }]]));
+  const away = await call<{ id: string }>(
+    api,
+    'staff.catalogue.resources.create',
+    { kind: 'practitioner', name: 'Lomaileva Liisa', weeklyHours: weekdays },
+    owner.csrfToken,
+  );
+  const today = new Date();
+  for (let day = 0; day < 21; day += 1) {
+    const date = new Date(today.getTime() + day * 86_400_000).toISOString().slice(0, 10);
+    await call(api, 'staff.catalogue.resources.setException', { resourceId: away.id, date, intervals: [] }, owner.csrfToken);
+  }
+  const name = `Kotikäynti ${Date.now().toString(36)}`;
+  await call(
+    api,
+    'staff.catalogue.services.create',
+    { name: { fi: name, en: name }, durationMinutes: 60, priceCents: 9000, practitionerIds: [away.id] },
+    owner.csrfToken,
+  );
+  await api.dispose();
+
+  await page.goto(`${HETKI}/book/demo?lang=en`);
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.getByRole('button', { name: /Anyone available/ }).click();
+  await expect(page.getByText('No free times this week.')).toBeVisible();
+  const jump = page.getByRole('button', { name: /^Next free time: / });
+  await expect(jump).toBeVisible();
+  await snap(page, '14-next-free-offered');
+  await jump.click();
+  await expect(page.locator('button[data-slot]').first()).toBeVisible();
+  const first = (await page.locator('button[data-slot]').first().getAttribute('data-slot')) as string;
+  expect(Date.parse(first) - today.getTime(), 'the jump lands after the three weeks away').toBeGreaterThan(20 * 86_400_000);
 });

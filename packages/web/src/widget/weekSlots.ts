@@ -6,6 +6,32 @@ import type { Availability, Slot } from './types';
 
 export type SlotQuery = { slug: string; serviceId: string; practitionerId?: string | undefined };
 
+/** How far past an empty week the widget looks for the next free time (within the API's 62-day window). */
+const LOOK_AHEAD_DAYS = 56;
+
+/** Under an empty week: a button to the week of the next free time, if there is one within eight weeks. */
+async function offerNextFree(
+  options: { request: SlotQuery; zone: string; week: string; onWeek: (week: string) => void },
+  view: HTMLElement,
+) {
+  const from = addDays(options.week, 7);
+  try {
+    const ahead = await availability(options.request, from, addDays(from, LOOK_AHEAD_DAYS - 1));
+    const next = ahead.slots[0];
+    if (!next) return;
+    const day = dateIn(options.zone, next.start);
+    view.append(
+      h(
+        'button',
+        { type: 'button', class: 'hw-primary', 'data-next-free': true, onclick: () => options.onWeek(mondayOf(day)) },
+        t('nextFree', { time: `${dayLabel(day, true)} ${timeIn(options.zone, next.start)}` }),
+      ),
+    );
+  } catch {
+    // The week's own message stands; the visitor can still page forward.
+  }
+}
+
 const prefetched = new Map<string, Promise<Availability>>();
 const keyOf = (request: SlotQuery, from: string, to: string) => JSON.stringify({ ...request, from, to });
 
@@ -73,6 +99,7 @@ export function weekSlots(options: {
       }
       grid.removeAttribute('aria-busy');
       status.textContent = found.slots.length === 0 ? t('noTimesThisWeek') : '';
+      if (found.slots.length === 0) void offerNextFree(options, view);
       if (found.slots.length > 0) status.className = 'hw-sr';
       for (let i = 0; i < 7; i += 1) {
         const day = addDays(week, i);
