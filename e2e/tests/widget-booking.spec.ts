@@ -195,7 +195,7 @@ test('a site the clinic has not allowed gets no widget, no frame and a 403 from 
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><html lang="fi"><head><title>Not allowed</title></head><body>
         <div data-hetki-booking></div>
-        <iframe id="direct" title="direct" src="${HETKI}/book/demo?embed=${encodeURIComponent(origin)}"></iframe>
+        <iframe id="direct" title="direct" onload="this.dataset.loaded = 'yes'" src="${HETKI}/book/demo?embed=${encodeURIComponent(origin)}"></iframe>
         <script src="${loaderUrl}" data-clinic="demo" async></script></body></html>`);
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -212,7 +212,7 @@ test('a site the clinic has not allowed gets no widget, no frame and a 403 from 
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).toContain(new URL(SAMPLE_SITE).origin);
     expect(csp).not.toContain(origin);
-    await page.waitForTimeout(500);
+    await expect(page.locator('#direct')).toHaveAttribute('data-loaded', 'yes');
     await expect(page.frameLocator('#direct').locator('#hetki-widget')).toHaveCount(0);
     await snap(page, '08-not-allowed');
 
