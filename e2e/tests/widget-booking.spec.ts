@@ -43,6 +43,7 @@ test('a visitor rejects cookies, books through the inline widget, gets the email
   await expect(banner.getByRole('checkbox', { name: 'Markkinointi' })).not.toBeChecked();
   await expect(banner.getByRole('checkbox', { name: /Välttämättömät/ })).toBeChecked();
   await snap(page, '01-cookie-banner');
+  await expectAccessible(page, 'cookie banner with its choices');
   const announced = page.evaluate<unknown>(
     "new Promise((resolve) => window.addEventListener('hetki:consent', (event) => resolve(event.detail), { once: true }))",
   );
@@ -180,6 +181,7 @@ test('a page without a placeholder gets a floating button that opens the widget 
   await expect(dialog).toBeVisible();
   await expect(dialog.frameLocator('iframe').getByRole('heading', { name: 'Valitse palvelu' })).toBeVisible();
   await snap(page, '11-floating-dialog');
+  await expectAccessible(page, 'floating widget dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(open).toBeFocused();
