@@ -232,7 +232,7 @@ if (script && !w.Hetki) {
     root.append(
       el('style', {
         textContent:
-          'section{font:15px/1.5 system-ui,sans-serif;color:#1b2631;background:#fff;border-top:3px solid #1f5c55;box-shadow:0 0 18px #0004;padding:16px 20px;max-width:60rem;margin:auto}h2{font-size:18px;margin:0 0 6px}p{margin:0 0 10px}a{color:#1f5c55}fieldset{border:1px solid #cfd7df;border-radius:8px;margin:0 0 10px}.row{display:flex;flex-wrap:wrap;gap:10px}button{font:600 15px system-ui;min-height:44px;padding:8px 18px;border-radius:8px;border:0;background:#1f5c55;color:#fff}:focus-visible{outline:3px solid #f2a33a;outline-offset:2px}input{width:18px;height:18px;vertical-align:middle}',
+          'section{font:15px/1.5 system-ui;color:#1b2631;background:#fff;border-top:3px solid #1f5c55;box-shadow:0 0 18px #0004;padding:16px 20px;max-width:60rem;margin:auto}h2{font-size:18px;margin:0 0 6px}p{margin:0 0 10px}a{color:#1f5c55}fieldset{border:1px solid #cfd7df;margin:0 0 10px}.row{display:flex;flex-wrap:wrap;gap:10px}button{font:600 15px system-ui;min-height:44px;padding:8px 18px;border-radius:8px;border:0;background:#1f5c55;color:#fff}:focus-visible{outline:3px solid #f2a33a;outline-offset:2px}input{width:18px;height:18px;vertical-align:middle}',
       }),
       panel,
     );
