@@ -7,6 +7,11 @@ test('an owner changes the booking rules and the widget settings, and copies the
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await preferEnglish(page);
   await signInToAdmin(page);
+  // Other tests use the demo clinic's widget from the sample site: keep its sites and restore everything at the end.
+  type Widget = { allowedOrigins: string[] };
+  const widgetBefore = await call<Widget>(page.request, 'staff.widget.get', undefined);
+  const rulesBefore = (await call<{ preferences: { bookingRules: Record<string, number> } }>(page.request, 'staff.settings.get', undefined))
+    .preferences.bookingRules;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
 
   const rules = page.getByRole('region', { name: 'Booking rules' });
@@ -20,16 +25,16 @@ test('an owner changes the booking rules and the widget settings, and copies the
   });
 
   const widget = page.getByRole('region', { name: 'Booking widget' });
-  await widget
-    .getByLabel('Websites allowed to embed the widget (one origin a line)')
-    .fill('https://clinic.example\nhttps://www.clinic.example');
+  const sites = widget.getByLabel('Websites allowed to embed the widget (one origin a line)');
+  await expect(sites).toHaveValue(widgetBefore.allowedOrigins.join('\n'));
+  await sites.fill([...widgetBefore.allowedOrigins, 'https://clinic.example', 'https://www.clinic.example'].join('\n'));
   await widget.getByLabel('Show the cookie banner').check();
   await widget.getByLabel('Title (English)').fill('Cookies on our site');
   await widget.getByLabel('Text (English)').fill('We use only the cookies you accept.');
   await widget.getByRole('button', { name: 'Save' }).click();
   await expect(widget.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   expect(await call(page.request, 'staff.widget.get', undefined)).toMatchObject({
-    allowedOrigins: ['https://clinic.example', 'https://www.clinic.example'],
+    allowedOrigins: [...widgetBefore.allowedOrigins, 'https://clinic.example', 'https://www.clinic.example'],
     cookieBanner: { enabled: true, texts: { en: { title: 'Cookies on our site', body: 'We use only the cookies you accept.' } } },
   });
 
@@ -46,4 +51,8 @@ test('an owner changes the booking rules and the widget settings, and copies the
   expect(
     result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((v) => v.id),
   ).toEqual([]);
+
+  const { csrfToken } = await call<{ csrfToken: string }>(page.request, 'auth.me', undefined);
+  await call(page.request, 'staff.widget.update', widgetBefore, csrfToken);
+  await call(page.request, 'staff.settings.update', { preferences: { bookingRules: rulesBefore } }, csrfToken);
 });

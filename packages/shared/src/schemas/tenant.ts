@@ -87,7 +87,25 @@ export const tenantSettingsSchema = z.object({
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
-export const updateTenantSettingsInput = tenantSettingsSchema.extend({ preferences: tenantPreferencesSchema.partial() }).partial().strict();
+/**
+ * A preferences change: only the switches sent. No defaults here (zod applies `.default` even inside
+ * `.partial()`), or changing one switch would quietly reset every other one.
+ */
+const preferencesShape = tenantPreferencesSchema.shape;
+export const tenantPreferencesUpdateSchema = z
+  .object({
+    enabledLocales: preferencesShape.enabledLocales.unwrap().optional(),
+    dataAccessRequestsPerYear: preferencesShape.dataAccessRequestsPerYear.unwrap().optional(),
+    bookingRules: preferencesShape.bookingRules.unwrap().optional(),
+    clientFields: preferencesShape.clientFields.unwrap().optional(),
+    privacyNoticeVersion: preferencesShape.privacyNoticeVersion.unwrap().optional(),
+    messaging: preferencesShape.messaging.unwrap().optional(),
+    marketing: preferencesShape.marketing.unwrap().optional(),
+    requirePersonalIdentityCode: preferencesShape.requirePersonalIdentityCode.unwrap().optional(),
+  })
+  .strict();
+
+export const updateTenantSettingsInput = tenantSettingsSchema.extend({ preferences: tenantPreferencesUpdateSchema }).partial().strict();
 export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsInput>;
 
 export const publicProfileInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(40) }).strict();
