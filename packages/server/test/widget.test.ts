@@ -1,8 +1,10 @@
 import type { WidgetConfig } from '@hetki/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frameAncestors, withInlineConfig } from '../src/http/widgetPages.js';
+import { frameAncestors, withInlineStart } from '../src/http/widgetPages.js';
 import { CONSENT_RECORDS_PER_HOUR } from '../src/services/widget/consentThrottle.js';
 import { hashVisitorIp } from '../src/services/widget/visitorIpHash.js';
+import { widgetStart } from '../src/services/widget/widgetStart.js';
+import { bookingClinic } from './bookingFixture.js';
 import { ApiClient, addMember, type Harness, newClinic, startHarness } from './harness.js';
 
 let h: Harness;
@@ -148,13 +150,33 @@ describe('calls from embedding sites', () => {
     expect((await visitor({}).failure('query', 'public.widget.config', { slug: 'no-such-clinic' })).status).toBe(404);
   });
 
-  it('the page carries the configuration inline, and no clinic text can close its script element', () => {
-    const config = { slug: 'x', name: 'Evil </script><script>alert(1)</script> Clinic' } as WidgetConfig;
-    const page = withInlineConfig('<html><head><title>t</title></head><body></body></html>', config);
+  it('the page carries its start data inline, and no clinic text can close its script element', () => {
+    const start = { config: { slug: 'x', name: 'Evil </script><script>alert(1)</script> Clinic' } as WidgetConfig };
+    const page = withInlineStart('<html><head><title>t</title></head><body></body></html>', start);
     expect(page).not.toContain('</script><script>alert(1)');
-    const inline = /<script id="hetki-config" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1] as string;
-    expect(JSON.parse(inline)).toEqual(config);
-    expect(withInlineConfig('<head></head>', null)).toBe('<head></head>');
+    const inline = /<script id="hetki-start" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1] as string;
+    expect(JSON.parse(inline)).toEqual(start);
+    expect(withInlineStart('<head></head>', null)).toBe('<head></head>');
+  });
+
+  it('the booking page starts with the catalogue, and opened at a service with its times this week', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const plain = await widgetStart(h.deps, clinic.slug, { booking: true, serviceId: null });
+    expect(plain?.catalogue?.services.map((service) => service.id).sort()).toEqual([clinic.serviceId, clinic.roomServiceId].sort());
+    expect(plain?.firstWeek).toBeUndefined();
+    const atService = await widgetStart(h.deps, clinic.slug, { booking: true, serviceId: clinic.serviceId });
+    const direct = await visitor({}).query('public.booking.availability', {
+      slug: clinic.slug,
+      serviceId: clinic.serviceId,
+      from: atService?.firstWeek?.from,
+      to: atService?.firstWeek?.to,
+    });
+    expect(atService?.firstWeek?.availability).toEqual(direct);
+    expect((await widgetStart(h.deps, clinic.slug, { booking: true, serviceId: 'not-a-uuid' }))?.firstWeek).toBeUndefined();
+    expect(await widgetStart(h.deps, clinic.slug, { booking: false, serviceId: null })).toEqual({
+      config: expect.objectContaining({ slug: clinic.slug }),
+    });
+    expect(await widgetStart(h.deps, 'no-such-clinic', { booking: true, serviceId: null })).toBeNull();
   });
 
   it('the widget page may be framed by Hetki and the allowed sites only', () => {

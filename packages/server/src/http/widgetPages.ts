@@ -1,26 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { WidgetConfig } from '@hetki/shared';
 import express from 'express';
 import type { Deps } from '../deps.js';
 import { DomainError } from '../lib/errors.js';
 import { allowedEmbedOrigins } from '../services/widget/embedOrigin.js';
-import { publicWidgetConfig } from '../services/widget/widgetConfig.js';
-
-function unknownClinicHasNone(error: unknown): null {
-  if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-  throw error;
-}
+import { type WidgetStart, widgetStart } from '../services/widget/widgetStart.js';
 
 /**
- * The clinic's public widget configuration goes into the page itself, saving the widget a round
- * trip before its first step. As JSON in a non-executed script element, `<` escaped so no text of
- * the clinic's can close the element.
+ * What the widget needs first goes into the page itself (see widgetStart), saving it round trips
+ * before its first view. As JSON in a non-executed script element, `<` escaped so no text of the
+ * clinic's can close the element.
  */
-export function withInlineConfig(page: string, config: WidgetConfig | null): string {
-  if (!config) return page;
-  const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return page.replace('</head>', `<script id="hetki-config" type="application/json">${json}</script></head>`);
+export function withInlineStart(page: string, start: WidgetStart | null): string {
+  if (!start) return page;
+  const json = JSON.stringify(start).replace(/</g, '\\u003c');
+  return page.replace('</head>', `<script id="hetki-start" type="application/json">${json}</script></head>`);
 }
 
 function unknownClinicAllowsNone(error: unknown): string[] {
@@ -44,10 +38,12 @@ export function widgetPagesRouter(deps: Deps, webDist: string): express.Router {
     try {
       const slug = String(req.params.slug).toLowerCase();
       const known = /^[a-z0-9-]{1,40}$/.test(slug);
-      const [allowed, config] = known
+      const booking = !req.path.endsWith('/manage');
+      const serviceId = typeof req.query.service === 'string' ? req.query.service : null;
+      const [allowed, start] = known
         ? await Promise.all([
             allowedEmbedOrigins(deps, slug).catch(unknownClinicAllowsNone),
-            publicWidgetConfig(deps, slug).catch(unknownClinicHasNone),
+            widgetStart(deps, slug, { booking, serviceId }),
           ])
         : [[], null];
       const page = await readFile(path.join(webDist, 'book.html'), 'utf8');
@@ -56,7 +52,7 @@ export function widgetPagesRouter(deps: Deps, webDist: string): express.Router {
       // The page knows the embedding site from the URL the loader gives it; it must not leak further.
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('Cache-Control', 'no-store');
-      res.type('html').send(withInlineConfig(page, config));
+      res.type('html').send(withInlineStart(page, start));
     } catch (error) {
       next(error);
     }

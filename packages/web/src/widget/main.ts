@@ -7,8 +7,8 @@ import { askedLocale, askedService, startEmbedding } from './embed';
 import { chooseLocale, LOCALES, type Locale, setLocale, t } from './i18n';
 import { startManage } from './managePage';
 import { dateIn, mondayOf } from './time';
-import type { WidgetConfig } from './types';
-import { prefetchAvailability, weekWindow } from './weekSlots';
+import type { Availability, Catalogue, WidgetConfig } from './types';
+import { prefetchAvailability, seedAvailability, weekWindow } from './weekSlots';
 
 /** `/book/<slug>` (booking) and `/book/<slug>/manage#<token>` (change or cancel), on their own Vite entry. */
 const root = document.getElementById('hetki-widget') as HTMLElement;
@@ -16,13 +16,19 @@ const match = /^\/book\/([a-z0-9-]{1,40})(\/manage)?\/?$/i.exec(location.pathnam
 
 const browserLocales = navigator.languages ?? [navigator.language];
 
-/** The clinic's configuration as the server put it into the page (see http/widgetPages.ts), if it did. */
-function inlineConfig(slug: string): WidgetConfig | null {
-  const text = document.getElementById('hetki-config')?.textContent;
+type WidgetStart = {
+  config: WidgetConfig;
+  catalogue?: Catalogue;
+  firstWeek?: { serviceId: string; from: string; to: string; availability: Availability };
+};
+
+/** What the server put into the page for the first view (see packages/server/src/services/widget/widgetStart.ts), if it did. */
+function inlineStart(slug: string): WidgetStart | null {
+  const text = document.getElementById('hetki-start')?.textContent;
   if (!text) return null;
   try {
-    const config = JSON.parse(text) as WidgetConfig;
-    return config.slug === slug ? config : null;
+    const start = JSON.parse(text) as WidgetStart;
+    return start.config?.slug === slug ? start : null;
   } catch {
     return null;
   }
@@ -41,12 +47,17 @@ async function main(): Promise<void> {
   show(root, h('p', { class: 'hw-muted', role: 'status' }, t('loading')));
   let config: WidgetConfig;
   try {
-    // The catalogue is asked for at the same time: it is what the first step shows.
-    const catalogue = managing ? null : loadCatalogue(slug);
+    const start = inlineStart(slug);
+    if (start?.firstWeek) {
+      const { serviceId, from, to, availability } = start.firstWeek;
+      seedAvailability({ slug, serviceId, practitionerId: undefined }, from, to, availability);
+    }
+    // Without inline data the catalogue is asked for beside the configuration: it is what the first step shows.
+    const catalogue = managing ? null : start?.catalogue ? Promise.resolve(start.catalogue) : loadCatalogue(slug);
     catalogue?.catch(() => {});
-    config = inlineConfig(slug) ?? (await query<WidgetConfig>('public.widget.config', { slug }));
+    config = start?.config ?? (await query<WidgetConfig>('public.widget.config', { slug }));
     const service = askedService();
-    if (!managing && service) {
+    if (!managing && service && !start?.firstWeek) {
       // Opened at a service's times: they are asked for now, beside the catalogue.
       const today = dateIn(config.timeZone, new Date());
       const { from, to } = weekWindow(mondayOf(today), today);

@@ -47,6 +47,11 @@ export function prefetchAvailability(request: SlotQuery, from: string, to: strin
   prefetched.set(keyOf(request, from, to), early);
 }
 
+/** Free times the page already carries (see main.ts): the first view shows them without asking. */
+export function seedAvailability(request: SlotQuery, from: string, to: string, known: Availability): void {
+  prefetched.set(keyOf(request, from, to), Promise.resolve(known));
+}
+
 export function availability(request: SlotQuery, from: string, to: string): Promise<Availability> {
   const key = keyOf(request, from, to);
   const early = prefetched.get(key);
