@@ -25,10 +25,13 @@ async function shutdown(signal: string): Promise<void> {
   // The workers stop taking jobs at once and wait WORKER_SHUTDOWN_SECONDS for running ones; should
   // closing still hang (a long reconcile on a slow database), exit anyway: every row not marked
   // done is still pending in PostgreSQL and the next worker's reconciler picks it up.
-  setTimeout(() => {
-    console.error('[hetki-worker] Shutdown took too long; exiting anyway.');
-    process.exit(1);
-  }, (current.WORKER_SHUTDOWN_SECONDS + 5) * 1000).unref();
+  setTimeout(
+    () => {
+      console.error('[hetki-worker] Shutdown took too long; exiting anyway.');
+      process.exit(1);
+    },
+    (current.WORKER_SHUTDOWN_SECONDS + 5) * 1000,
+  ).unref();
   await workers.close();
   await runtime.deps.outbox.close();
   await runtime.close();
