@@ -72,6 +72,15 @@ export function localDate(instant: string, timeZone: string): string {
 }
 
 /** RFC 6238 (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it; `offset` shifts by whole steps. */
+/**
+ * Waits while the current 30-second TOTP step has less than 8 s left, so that a code made from
+ * a neighbouring step is still that neighbour when the server checks it.
+ */
+export async function awayFromStepEdge(): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 8_000) await new Promise((resolve) => setTimeout(resolve, left + 250));
+}
+
 export function totpCode(secretBase32: string, offset = 0): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
