@@ -173,7 +173,13 @@ export class SmtpMailer {
 
   private async acquire(): Promise<PooledConnection> {
     if (this.closed) throw new SmtpDeliveryError('smtp:CLOSED', false);
-    const ready = this.idle.pop();
+    let ready = this.idle.pop();
+    // The server may have closed an idle connection meanwhile (its idle timeout): drop it, not the message.
+    while (ready?.broken) {
+      ready.connection.close();
+      this.open--;
+      ready = this.idle.pop();
+    }
     if (ready) return ready;
     if (this.open < this.poolSize) {
       this.open++;
