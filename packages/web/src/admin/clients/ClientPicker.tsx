@@ -2,8 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage } from '../ui/Feedback';
+import { type ClientContact, ClientContactFields } from './ClientContactFields';
 
-export type NewClient = { firstName: string; lastName: string; email: string; phone: string };
+export type NewClient = ClientContact;
 export type ClientChoice = { kind: 'existing'; id: string; name: string } | { kind: 'new'; client: NewClient } | null;
 
 type Match = { id: string; name: string; detail: string };
@@ -13,7 +14,7 @@ const SEARCH_DELAY_MS = 250;
 /** Choose a client by searching (sent in a POST body, never in the address) or enter a new one. */
 export function ClientPicker({ onChange }: { onChange: (choice: ClientChoice) => void }) {
   const { t } = useI18n();
-  const ids = { mode: useId(), search: useId(), first: useId(), last: useId(), email: useId(), phone: useId(), results: useId() };
+  const ids = { mode: useId(), search: useId(), results: useId() };
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Match[] | null>(null);
@@ -115,22 +116,7 @@ export function ClientPicker({ onChange }: { onChange: (choice: ClientChoice) =>
         </>
       ) : (
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={ids.first}>{t('booking.firstName')}</label>
-            <input id={ids.first} required value={draft.firstName} onChange={(event) => updateDraft({ firstName: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.last}>{t('booking.lastName')}</label>
-            <input id={ids.last} required value={draft.lastName} onChange={(event) => updateDraft({ lastName: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.email}>{t('common.email')}</label>
-            <input id={ids.email} type="email" value={draft.email} onChange={(event) => updateDraft({ email: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.phone}>{t('common.phone')}</label>
-            <input id={ids.phone} type="tel" value={draft.phone} onChange={(event) => updateDraft({ phone: event.target.value })} />
-          </div>
+          <ClientContactFields value={draft} onChange={updateDraft} />
         </div>
       )}
     </fieldset>

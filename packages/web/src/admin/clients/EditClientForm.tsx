@@ -4,11 +4,12 @@ import { api } from '../../api';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
+import { ClientContactFields } from './ClientContactFields';
 
 /** Correct a client's basic details; only the fields changed are sent. */
 export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRecord; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
-  const ids = { first: useId(), last: useId(), email: useId(), phone: useId(), birth: useId(), language: useId() };
+  const ids = { birth: useId(), language: useId() };
   const [fields, setFields] = useState({
     firstName: client.firstName,
     lastName: client.lastName,
@@ -38,34 +39,7 @@ export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRe
   return (
     <form className="form" onSubmit={submit} aria-label={t('clients.editDetails')}>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.first}>{t('booking.firstName')}</label>
-          <input
-            id={ids.first}
-            required
-            maxLength={80}
-            value={fields.firstName}
-            onChange={(event) => set({ firstName: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.last}>{t('booking.lastName')}</label>
-          <input
-            id={ids.last}
-            required
-            maxLength={80}
-            value={fields.lastName}
-            onChange={(event) => set({ lastName: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.email}>{t('common.email')}</label>
-          <input id={ids.email} type="email" value={fields.email} onChange={(event) => set({ email: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.phone}>{t('common.phone')}</label>
-          <input id={ids.phone} type="tel" value={fields.phone} onChange={(event) => set({ phone: event.target.value })} />
-        </div>
+        <ClientContactFields value={fields} onChange={set} />
         <div className="field">
           <label htmlFor={ids.birth}>{t('clients.birthDate')}</label>
           <input id={ids.birth} type="date" value={fields.birthDate} onChange={(event) => set({ birthDate: event.target.value })} />
