@@ -10,6 +10,7 @@ import { clientProbes } from './clientProbes.js';
 import { marketingProbes } from './marketingProbes.js';
 import type { Probe, ProbeModule, VictimIds } from './probe.js';
 import { teamProbes } from './teamProbes.js';
+import { tenantSnapshot } from './tenantSnapshot.js';
 import { widgetProbes } from './widgetProbes.js';
 
 /**
@@ -24,23 +25,6 @@ const staffProcedures = listProcedures(appRouter).filter((procedure) => procedur
 let h: Harness;
 let a: { client: ApiClient; me: Me };
 let b: VictimIds;
-
-/** Everything tenant B has, read as superuser from every table that has a tenant_id column. */
-async function snapshotOf(tenantId: string): Promise<string> {
-  const tables = await h.owner<{ table: string }[]>`
-    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r'
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
-    order by 1`;
-  const parts: unknown[] = [await h.owner`select * from tenants where id = ${tenantId}`];
-  for (const { table } of tables) {
-    parts.push(table, await h.owner.unsafe(`select * from "${table}" where tenant_id = $1 order by 1, 2`, [tenantId]));
-  }
-  parts.push(
-    await h.owner`select u.* from staff_users u join memberships m on m.user_id = u.id where m.tenant_id = ${tenantId} order by u.id`,
-  );
-  return JSON.stringify(parts);
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -65,7 +49,7 @@ describe('cross-tenant isolation of staff procedures', () => {
   it.each(staffProcedures)('$path, called by an owner of A with B’s ids, cannot see or change B', async ({ path, type }) => {
     const probe = PROBES[path];
     if (!probe) throw new Error(`${path} has no cross-tenant probe: add one to PROBES`);
-    const before = await snapshotOf(b.tenantId);
+    const before = await tenantSnapshot(h.owner, b.tenantId);
     const result = await a.client.call(type, path, probe.input(b));
 
     if (probe.expect === 'OWN_TENANT_ONLY') {
@@ -75,14 +59,14 @@ describe('cross-tenant isolation of staff procedures', () => {
     } else {
       expect(result.body.error?.data.code).toBe(probe.expect);
     }
-    expect(await snapshotOf(b.tenantId)).toBe(before);
+    expect(await tenantSnapshot(h.owner, b.tenantId)).toBe(before);
   });
 });
 
 describe('row-level security underneath', () => {
   it('inside tenant A, B’s rows are invisible and unchangeable whatever the WHERE clause says', async () => {
     const tenantA = a.me.tenant?.tenantId as string;
-    const before = await snapshotOf(b.tenantId);
+    const before = await tenantSnapshot(h.owner, b.tenantId);
     await withTenant(h.deps.db, tenantA, async (tx) => {
       expect(await tx.select().from(tenants).where(eq(tenants.id, b.tenantId))).toEqual([]);
       expect(await tx.select().from(memberships).where(eq(memberships.tenantId, b.tenantId))).toEqual([]);
@@ -94,6 +78,6 @@ describe('row-level security underneath', () => {
     await expect(
       withTenant(h.deps.db, tenantA, (tx) => tx.insert(memberships).values({ tenantId: b.tenantId, userId: a.me.user.id, role: 'owner' })),
     ).rejects.toThrow();
-    expect(await snapshotOf(b.tenantId)).toBe(before);
+    expect(await tenantSnapshot(h.owner, b.tenantId)).toBe(before);
   });
 });

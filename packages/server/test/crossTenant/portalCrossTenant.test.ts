@@ -3,6 +3,7 @@ import { appRouter } from '../../src/trpc/appRouter.js';
 import { type BookingClinic, bookingClinic } from '../bookingFixture.js';
 import { ApiClient, type Harness, listProcedures, startHarness } from '../harness.js';
 import { bookAsNewClient, latestLinkToken, PortalClient, signedInClient } from '../portalFixture.js';
+import { tenantSnapshot } from './tenantSnapshot.js';
 
 /**
  * A client signed in to clinic A's portal aims every portal procedure at clinic B: with B's slug
@@ -47,19 +48,6 @@ const PROBES: Record<string, Aim[]> = {
 
 const portalProcedures = listProcedures(appRouter).filter((procedure) => procedure.path.startsWith('portal.'));
 
-async function snapshotOf(tenantId: string): Promise<string> {
-  const tables = await h.owner<{ table: string }[]>`
-    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind = 'r'
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
-    order by 1`;
-  const parts: unknown[] = [];
-  for (const { table } of tables) {
-    parts.push(table, await h.owner.unsafe(`select * from "${table}" where tenant_id = $1 order by 1, 2`, [tenantId]));
-  }
-  return JSON.stringify(parts);
-}
-
 beforeAll(async () => {
   h = await startHarness();
   a = await bookingClinic(h.baseUrl);
@@ -81,14 +69,14 @@ describe('cross-tenant isolation of portal procedures', () => {
 
   it.each(portalProcedures)('$path, called by a client of A, cannot see or change B', async ({ path, type }) => {
     for (const aim of PROBES[path] ?? []) {
-      const before = await snapshotOf(b.tenantId);
+      const before = await tenantSnapshot(h.owner, b.tenantId);
       const slug = aim.slugOf === 'a' ? a.slug : b.slug;
       const result = await clientOfA.call(type, path, { slug, ...aim.extra?.() });
       if (aim.expect === 'NULL') expect(result.body.result?.data).toBeNull();
       else if (aim.expect === 'OK_NOTHING_OF_B') expect(result.body.error).toBeUndefined();
       else expect(result.body.error?.data.code).toBe(aim.expect);
       expect(JSON.stringify(result.body)).not.toContain(bBookingId);
-      expect(await snapshotOf(b.tenantId)).toBe(before);
+      expect(await tenantSnapshot(h.owner, b.tenantId)).toBe(before);
     }
   });
 });
