@@ -26,13 +26,15 @@ function loadOf(stack: BenchStack, paths: string[], useWrk: boolean): Promise<Lo
  * `pnpm bench availability`: the 14-day availability of the large clinic (20 practitioners and
  * 5 rooms, 50,000 bookings) over HTTP at 32 connections, beside a no-op tRPC query in the same run:
  * once computed from PostgreSQL on every request (cold), once with the schedule cache on (warm).
+ * BENCH_AVAILABILITY_MODES=warm (or cold) runs one of them.
  */
 export async function benchAvailability(): Promise<void> {
   const useWrk = wrkAvailable();
   console.log(
     `  load generator: ${useWrk ? 'wrk, 1 thread, separate process' : 'Node http client in this process (install wrk for less client overhead)'}`,
   );
-  for (const mode of ['cold', 'warm'] as const) {
+  const modes = (process.env.BENCH_AVAILABILITY_MODES ?? 'cold,warm').split(',').filter((mode) => mode === 'cold' || mode === 'warm');
+  for (const mode of modes) {
     const stack = await startBenchStack({ AVAILABILITY_CACHE_SECONDS: mode === 'cold' ? '0' : '30' });
     try {
       const clinic = await seedLargeDataSet(stack.runtime.ownerUrl, console.log);

@@ -17,6 +17,7 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
       ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
       '--import',
       'tsx',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestLog } from '../src/db/schema/index.js';
 import { buildDeps } from '../src/deps.js';
 import { createHttpApp } from '../src/http/app.js';
+import { RequestLogWriter } from '../src/http/requestLogWriter.js';
 import { pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
 import { ApiClient, type Harness, newClinic, startHarness } from './harness.js';
 
@@ -54,6 +55,21 @@ describe('request (IP) log', () => {
     expect(rows[0]?.latency_ms).toBeGreaterThanOrEqual(0);
     const leaked = await h.owner`select 1 from request_log where route like ${`%${slug}%`} or route like '%?%'`;
     expect(leaked).toHaveLength(0);
+  });
+
+  it('writes a batch row for row: times, null and IPv6 addresses, and routes with quotes and non-ASCII', async () => {
+    const writer = new RequestLogWriter(h.deps.db);
+    const marker = `/batch-${Date.now()}`;
+    const at = new Date('2026-03-29T00:59:59.123Z');
+    writer.add({ at, ip: null, method: 'GET', route: `${marker}/a'"\\`, status: 200, latencyMs: 0 });
+    writer.add({ at, ip: '2001:db8::1', method: 'POST', route: `${marker}/ä€`, status: 429, latencyMs: 1234 });
+    await writer.close();
+    const rows = await h.owner<{ at: Date; ip: string | null; method: string; route: string; status: number; latency_ms: number }[]>`
+      select at, host(ip) as ip, method, route, status, latency_ms from request_log where route like ${`${marker}%`} order by id`;
+    expect(rows).toEqual([
+      { at, ip: null, method: 'GET', route: `${marker}/a'"\\`, status: 200, latency_ms: 0 },
+      { at, ip: '2001:db8::1', method: 'POST', route: `${marker}/ä€`, status: 429, latency_ms: 1234 },
+    ]);
   });
 
   it('is write-only for the app role', async () => {

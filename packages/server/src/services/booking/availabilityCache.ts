@@ -1,12 +1,17 @@
 import type { Redis } from 'ioredis';
 
+/** A slot as the widget receives it. */
+export type OfferedSlot = { start: string; end: string; free: number };
+
 export type CachedAvailability = {
   tenantId: string;
   timeZone: string;
   version: string;
   computedAt: number;
   minNoticeMinutes: number;
-  slots: { start: number; end: number; free: number }[];
+  /** In start order; `startsAt[i]` is `slots[i].start` in epoch ms, for filtering without parsing. */
+  slots: OfferedSlot[];
+  startsAt: number[];
 };
 
 /**

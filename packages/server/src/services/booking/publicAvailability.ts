@@ -1,9 +1,10 @@
 import type { Deps } from '../../deps.js';
 import { findSlots } from './availability.js';
+import type { OfferedSlot } from './availabilityCache.js';
 import { withPublicTenant } from './publicTenant.js';
 import { effectiveRules } from './rules.js';
 
-export type PublicAvailability = { timeZone: string; slots: { start: string; end: string; free: number }[] };
+export type PublicAvailability = { timeZone: string; slots: OfferedSlot[] };
 
 /**
  * The widget's availability: from the cache when the clinic's schedule has not changed, else
@@ -27,16 +28,29 @@ export async function publicAvailability(
         version,
         computedAt: now,
         minNoticeMinutes: effectiveRules(tenant.preferences.bookingRules, service.rules).minNoticeMinutes,
-        slots: slots.map((slot) => ({ start: slot.start, end: slot.end, free: slot.practitionerIds.length })),
+        slots: slots.map((slot) => ({
+          start: new Date(slot.start).toISOString(),
+          end: new Date(slot.end).toISOString(),
+          free: slot.practitionerIds.length,
+        })),
+        startsAt: slots.map((slot) => slot.start),
       };
     });
     deps.availabilityCache.set(key, entry);
   }
+  // Slots are in start order, so those inside the notice period are a prefix.
   const earliest = now + entry.minNoticeMinutes * 60_000;
-  return {
-    timeZone: entry.timeZone,
-    slots: entry.slots
-      .filter((slot) => slot.start >= earliest)
-      .map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), free: slot.free })),
-  };
+  const firstOffered = firstAtOrAfter(entry.startsAt, earliest);
+  return { timeZone: entry.timeZone, slots: firstOffered === 0 ? entry.slots : entry.slots.slice(firstOffered) };
+}
+
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
