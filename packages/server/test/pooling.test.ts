@@ -63,3 +63,28 @@ describe('tenant context on a pooled connection', () => {
     await expect(single.db.insert(memberships).values({ tenantId: tenantA, userId: newId(), role: 'reception' })).rejects.toThrow();
   });
 });
+
+describe('prepared statements on a pooled connection', () => {
+  it("drizzle's queries are prepared once per connection, in and out of transactions", async () => {
+    const marker = `prepared-${newId().slice(0, 8)}`;
+    for (let run = 0; run < 2; run += 1) {
+      await single.db.execute(sql`select ${marker}::text as outside`);
+      await withTenant(single.db, tenantA, (tx) => tx.execute(sql`select ${marker}::text as inside`));
+    }
+    const statements = await single.sql<{ statement: string }[]>`select statement from pg_prepared_statements`;
+    expect(statements.filter((row) => row.statement.includes('$1::text as outside'))).toHaveLength(1);
+    expect(statements.filter((row) => row.statement.includes('$1::text as inside'))).toHaveLength(1);
+  });
+
+  it('one prepared statement run for two tenants in turn, past the switch to a generic plan, shows each only its own rows', async () => {
+    const tenantB = newId();
+    await owner`insert into tenants (id, slug, name) values (${tenantB}, ${`pool-${tenantB.slice(0, 8)}`}, 'Pool B')`;
+    for (let run = 0; run < 12; run += 1) {
+      const tenant = run % 2 === 0 ? tenantA : tenantB;
+      const seen = await withTenant(single.db, tenant, (tx) =>
+        tx.select({ id: tenants.id }).from(tenants).where(sql`${tenants.name} like ${'Pool %'}`),
+      );
+      expect(seen).toEqual([{ id: tenant }]);
+    }
+  });
+});

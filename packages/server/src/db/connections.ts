@@ -26,6 +26,37 @@ export function connect(url: string, options: { max?: number; name: string }): D
     onnotice: () => {},
     connection: { application_name: options.name },
   });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(preparedByDefault(sql), { schema });
   return { sql, db, close: () => sql.end({ timeout: 1 }) };
+}
+
+/**
+ * drizzle runs every query through `sql.unsafe` unprepared, and postgres.js sends an unprepared
+ * query with parameters as two round trips (describe, then bind and execute) which PostgreSQL also
+ * parses and plans every time. Prepared, it is one round trip after the first use on a connection.
+ * The clients that `begin` and `savepoint` hand to their callbacks get the same treatment. (A pooler
+ * in transaction mode without prepared-statement support, such as PgBouncer before 1.21, would need this off.)
+ */
+function preparedByDefault<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property === 'unsafe') {
+        return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          args && args.length > 0
+            ? target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: true })
+            : target.unsafe(query, args as postgres.ParameterOrJSON<never>[], options);
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (inner: postgres.TransactionSql) => unknown;
+          return (value as (...rest: unknown[]) => unknown).apply(target, [
+            ...args,
+            (inner: postgres.TransactionSql) => callback(preparedByDefault(inner)),
+          ]);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
