@@ -12,7 +12,7 @@ const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const say = (line: string) => console.log(line);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-type SinkCounts = { total: number; unconsented: number };
+type SinkCounts = { total: number; unconsented: number; distinct: number; recipients: number; other: number };
 
 /**
  * `pnpm bench campaign`: one email campaign to a clinic of 100,000 marketing contacts, half of
@@ -50,7 +50,7 @@ export async function benchCampaign(): Promise<void> {
       select recipient_count as recipients from campaigns where id = ${campaignId}`;
     say(`  campaign started: ${recipients.toLocaleString('en')} recipients written and enqueued in ${seconds(Date.now() - started)} s`);
 
-    let counts: SinkCounts = { total: 0, unconsented: 0 };
+    let counts: SinkCounts = { total: 0, unconsented: 0, distinct: 0, recipients: 0, other: 0 };
     let lastReport = Date.now();
     while (counts.total < recipients) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -73,7 +73,11 @@ export async function benchCampaign(): Promise<void> {
       select status, count(*)::int as n from outbox_messages where tenant_id = ${tenantId} group by status order by status`;
     const rate = counts.total / (elapsed / 1000);
     say(`  campaign: ${counts.total.toLocaleString('en')} messages at the sink in ${seconds(elapsed)} s = ${rate.toFixed(0)} messages/s`);
-    say(`  outbox rows: ${statuses.map((row) => `${row.status} ${row.n}`).join(', ')}`);
+    say(
+      `  distinct at the sink: ${counts.distinct.toLocaleString('en')} Message-IDs, ${counts.recipients.toLocaleString('en')} recipients`,
+    );
+    if (counts.other > 0) say(`  also at the sink: ${counts.other.toLocaleString('en')} other clinics' due messages (not counted above)`);
+    say(`  campaign outbox rows: ${statuses.map((row) => `${row.status} ${row.n}`).join(', ')}`);
     say(`  messages to unconsented contacts: ${counts.unconsented}`);
     say(`  ratio to bare BullMQ: ${(rate / bare).toFixed(2)}`);
   } finally {
