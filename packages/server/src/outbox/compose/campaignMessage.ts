@@ -38,6 +38,9 @@ export async function composeCampaignMessage(
 ): Promise<Composed> {
   if (!row.contactId || !row.campaignId) return { kind: 'skip', reason: 'contact_missing' };
   const channel = row.channel;
+  // The lock comes in a statement of its own. A statement reads as of its start, so a consent check
+  // in the locking statement would predate a withdrawal that it waited for; the next one sees it.
+  await tx.execute(sql`select 1 from marketing_contacts where tenant_id = ${row.tenantId} and id = ${row.contactId} for share`);
   const [recipient] = await tx.execute<Recipient>(sql`
     select c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
       ${consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, channel)} as consented,
@@ -47,8 +50,7 @@ export async function composeCampaignMessage(
           and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
     from marketing_contacts c
     join campaigns cp on cp.tenant_id = c.tenant_id and cp.id = ${row.campaignId}
-    where c.tenant_id = ${row.tenantId} and c.id = ${row.contactId}
-    for share of c`);
+    where c.tenant_id = ${row.tenantId} and c.id = ${row.contactId}`);
   if (!recipient) return { kind: 'skip', reason: 'contact_missing' };
   if (recipient.campaign_status === 'cancelled') return { kind: 'skip', reason: 'campaign_cancelled' };
   if (!recipient.consented) return { kind: 'skip', reason: 'no_consent' };
