@@ -11,12 +11,15 @@ beforeAll(async () => {
   h = await startHarness();
   const [tenant] = await h.owner<{ id: string }[]>`select id from tenants limit 1`;
   tenantId = tenant?.id as string;
-  // A deferred foreign key is the one way to make a COMMIT itself fail.
-  await h.owner`create table alongside_probe (id int primary key, ref int references alongside_probe (id) deferrable initially deferred)`;
-  await h.owner`grant insert, select on alongside_probe to hetki_app`;
+  // A deferred foreign key is the one way to make a COMMIT itself fail. In a schema of its own, out
+  // of the way of the tests that check every application table in public.
+  await h.owner`create schema if not exists test_probes`;
+  await h.owner`grant usage on schema test_probes to hetki_app`;
+  await h.owner`create table test_probes.alongside_probe (id int primary key, ref int references test_probes.alongside_probe (id) deferrable initially deferred)`;
+  await h.owner`grant insert, select on test_probes.alongside_probe to hetki_app`;
 });
 afterAll(async () => {
-  await h.owner`drop table if exists alongside_probe`;
+  await h.owner`drop table if exists test_probes.alongside_probe`;
   await h.close();
 });
 
@@ -37,7 +40,7 @@ describe('commitAlongside', () => {
     let seenRightAfter: string[] = [];
     try {
       await withTenant(h.deps.db, tenantId, async (tx) => {
-        await tx.execute(sql`insert into alongside_probe values (1, 1)`);
+        await tx.execute(sql`insert into test_probes.alongside_probe values (1, 1)`);
         const committing = commitAlongside(tx, () => {
           seenByFirst = [...writes];
         });
@@ -49,7 +52,7 @@ describe('commitAlongside', () => {
     }
     expect(seenByFirst).toEqual([]);
     expect(seenRightAfter).toEqual(['commit']);
-    expect(await h.owner`select id from alongside_probe`).toEqual([{ id: 1 }]);
+    expect(await h.owner`select id from test_probes.alongside_probe`).toEqual([{ id: 1 }]);
     // The pool still works after the early COMMIT (postgres.js did not lose the connection).
     const rows = await Promise.all(
       Array.from({ length: 8 }, () => withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`select 1 as one`))),
@@ -61,14 +64,14 @@ describe('commitAlongside', () => {
     let firstRan = false;
     await expect(
       withTenant(h.deps.db, tenantId, async (tx) => {
-        await tx.execute(sql`insert into alongside_probe values (2, 999)`);
+        await tx.execute(sql`insert into test_probes.alongside_probe values (2, 999)`);
         await commitAlongside(tx, () => {
           firstRan = true;
         });
       }),
     ).rejects.toThrow();
     expect(firstRan).toBe(true);
-    expect(await h.owner`select id from alongside_probe where id = 2`).toHaveLength(0);
+    expect(await h.owner`select id from test_probes.alongside_probe where id = 2`).toHaveLength(0);
     const ok = await withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`select 1 as one`));
     expect(ok).toHaveLength(1);
   });
