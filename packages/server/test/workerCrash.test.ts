@@ -104,7 +104,11 @@ describe('delivery survives crashes and Redis loss', () => {
     }
     const twice = seeded.consented.filter((email) => (messageIds.get(email)?.size ?? 0) > 1);
     const never = seeded.consented.filter((email) => !messageIds.has(email));
-    expect({ twice: twice.length, never: never.length }).toEqual({ twice: 0, never: 0 });
+    // On failure, what became of the rows of those never reached.
+    const neverRows = await h.owner<{ status: string; error: string | null; skip_reason: string | null; n: number }[]>`
+      select status, error, skip_reason, count(*)::int as n from outbox_messages
+      where campaign_id = ${campaign.id} and recipient = any(${never}) group by 1, 2, 3`;
+    expect({ twice: twice.length, never: never.length, neverRows }).toEqual({ twice: 0, never: 0, neverRows: [] });
     expect(seeded.others.filter((email) => messageIds.has(email))).toEqual([]);
     // A retransmission of the same message needs a kill between its final "." and its COMMIT,
     // microseconds apart (see deliverMessage): at most one per kill, and normally none.
