@@ -19,7 +19,8 @@ type SinkCounts = { total: number; unconsented: number; distinct: number; recipi
  * them consented, delivered by the real worker process (`pnpm worker`) through SMTP to a sink in
  * another process. Prints messages/s from the campaign's start to its last message at the sink,
  * beside the throughput of no-op BullMQ jobs at the same concurrency on the same Redis, and the
- * number of messages that reached an unconsented contact (must be 0).
+ * number of messages that reached an unconsented contact (must be 0). BENCH_WORKER_PROCESSES runs
+ * several worker processes side by side, as a deployment scales out.
  */
 export async function benchCampaign(): Promise<void> {
   const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 50);
@@ -27,7 +28,8 @@ export async function benchCampaign(): Promise<void> {
   const runtime = await openRuntime(env, say);
   const owner = postgres(runtime.ownerUrl, { max: 2, onnotice: () => {} });
   const sink = await startSinkProcess();
-  let worker: ChildProcess | null = null;
+  const workers: ChildProcess[] = [];
+  const processes = Number(process.env.BENCH_WORKER_PROCESSES ?? 1);
   try {
     const tenantId = await seedClinic(owner);
     say(`  ${CONTACTS.toLocaleString('en')} contacts, ${(CONTACTS / 2).toLocaleString('en')} consented to email`);
@@ -35,7 +37,8 @@ export async function benchCampaign(): Promise<void> {
     const bare = await bareBullmqThroughput(runtime.deps.redis, env.REDIS_PREFIX, concurrency, 50_000);
     say(`  bare BullMQ: ${bare.toFixed(0)} no-op jobs/s (50,000 jobs, concurrency ${concurrency})`);
 
-    worker = await startWorkerProcess(runtime.ownerUrl, sink.url, concurrency);
+    for (let index = 0; index < processes; index += 1) workers.push(await startWorkerProcess(runtime.ownerUrl, sink.url, concurrency));
+    say(`  ${processes} worker process${processes === 1 ? '' : 'es'} (pnpm worker), concurrency ${concurrency} each`);
     const [campaign] = await owner<{ id: string }[]>`
       insert into campaigns (tenant_id, id, name, channel, subject, body, audience, status, scheduled_at)
       values (${tenantId}, gen_random_uuid(), 'Autumn news', 'email', 'Autumn news for {{firstName}}',
@@ -81,7 +84,7 @@ export async function benchCampaign(): Promise<void> {
     say(`  messages to unconsented contacts: ${counts.unconsented}`);
     say(`  ratio to bare BullMQ: ${(rate / bare).toFixed(2)}`);
   } finally {
-    if (worker) await stopChild(worker, 'SIGTERM');
+    await Promise.all(workers.map((worker) => stopChild(worker, 'SIGTERM')));
     await sink.close();
     await owner.end();
     await runtime.close();
