@@ -184,6 +184,47 @@ describe('campaigns', () => {
     expect(skipped[0]?.n).toBeGreaterThan(0);
   });
 
+  it('a withdrawal that commits while the send waits for the contact is seen: the message is skipped, not sent', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
+    const seeded = await seedContacts(h.owner, clinic.tenantId, 1, { consented: () => true, prefix: `race-${clinic.slug}-` });
+    const email = seeded.consented[0] as string;
+    const contactId = seeded.ids.get(email) as string;
+    const campaign = await createEmailCampaign(clinic.owner, { name: 'Race', subject: 'Race', body: 'Hello {{firstName}}' });
+
+    // The withdrawal holds the contact, as recordMarketingConsent does, while the campaign starts.
+    await h.owner.begin(async (withdrawal) => {
+      await withdrawal`select 1 from marketing_contacts where tenant_id = ${clinic.tenantId} and id = ${contactId} for update`;
+      await withdrawal`insert into marketing_consents (tenant_id, id, contact_id, channel, granted, source, notice_version, recorded_at)
+        values (${clinic.tenantId}, gen_random_uuid(), ${contactId}, 'email', false, 'web_form', '1', now())`;
+      await clinic.owner.mutate('staff.marketing.campaigns.schedule', { id: campaign.id, sendAt: null });
+      // The worker is at the message and waits for the contact.
+      await eventually(
+        async () => {
+          const [waiting] = await h.owner<{ n: number }[]>`
+            select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where not l.granted and a.query like '%marketing_contacts%'`;
+          return (waiting?.n ?? 0) > 0;
+        },
+        15_000,
+        'the send to wait for the contact',
+      );
+    });
+
+    await eventually(
+      async () => {
+        const [row] = await h.owner<{ status: string }[]>`select status from outbox_messages where campaign_id = ${campaign.id}`;
+        return row?.status !== undefined && row.status !== 'pending';
+      },
+      15_000,
+      'the message to be settled',
+    );
+    const [row] = await h.owner<{ status: string; skip_reason: string | null }[]>`
+      select status, skip_reason from outbox_messages where campaign_id = ${campaign.id}`;
+    expect(row).toEqual({ status: 'skipped', skip_reason: 'no_consent' });
+    expect(stack.sink.countByRecipient().get(email) ?? 0).toBe(0);
+  });
+
   it('holds the yearly frequency cap per person', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 2, sendRatePerMinute: 600_000 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { commitAlongside } from '../db/commitAlongside.js';
 import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
@@ -70,6 +70,18 @@ function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promi
   });
 }
 
+/**
+ * A campaign message's contact, share-locked in the statement that locks the row, so that the
+ * consent read by a later statement (composeCampaignMessage) cannot predate a withdrawal: one
+ * (which locks the contact for update) either committed before this lock and is seen, or waits
+ * until the message has been committed as sent. Not in the reading statement itself: a statement
+ * reads as of its start, before any lock it waited for.
+ */
+const CAMPAIGN_CONTACT_SHARE_LOCK = sql<boolean | null>`(
+  select true from marketing_contacts c
+  where c.tenant_id = ${outboxMessages.tenantId} and c.id = ${outboxMessages.contactId} and ${outboxMessages.kind} = 'campaign'
+  for share)`;
+
 function markRow(tx: Tx, row: { tenantId: string; id: string }, values: Partial<OutboxRow>) {
   return tx
     .update(outboxMessages)
@@ -115,7 +127,7 @@ export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Prom
   let smsToSend: { row: OutboxRow; body: string } | null = null;
   const outcome = await withTenant(deps.db, job.tenantId, async (tx): Promise<DeliveryOutcome> => {
     const [row] = await tx
-      .select()
+      .select({ ...getTableColumns(outboxMessages), contactLocked: CAMPAIGN_CONTACT_SHARE_LOCK })
       .from(outboxMessages)
       .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId)))
       .for('update', { skipLocked: true });

@@ -25,9 +25,9 @@ type Recipient = {
 /**
  * One campaign message, checked at send time: the latest consent for the channel must be a grant,
  * the person must be under the clinic's yearly cap, and an SMS waits for the clinic's daytime
- * window. The contact row is share-locked until this transaction commits, so a withdrawal
- * (which locks it for update) either comes before and is seen here, or waits until the message
- * has been committed as sent.
+ * window. The caller has share-locked the contact row in an earlier statement of this
+ * transaction (deliverMessage does it with the row's own lock), so a withdrawal (which locks it
+ * for update) either came before and is seen here, or waits until the message has been committed as sent.
  */
 export async function composeCampaignMessage(
   tx: Tx,
@@ -38,9 +38,6 @@ export async function composeCampaignMessage(
 ): Promise<Composed> {
   if (!row.contactId || !row.campaignId) return { kind: 'skip', reason: 'contact_missing' };
   const channel = row.channel;
-  // The lock comes in a statement of its own. A statement reads as of its start, so a consent check
-  // in the locking statement would predate a withdrawal that it waited for; the next one sees it.
-  await tx.execute(sql`select 1 from marketing_contacts where tenant_id = ${row.tenantId} and id = ${row.contactId} for share`);
   const [recipient] = await tx.execute<Recipient>(sql`
     select c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
       ${consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, channel)} as consented,
