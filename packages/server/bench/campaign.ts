@@ -179,7 +179,8 @@ async function startSinkProcess(): Promise<{ url: string; count: () => Promise<S
 
 async function startWorkerProcess(ownerUrl: string, sinkUrl: string, concurrency: number): Promise<ChildProcess> {
   const profile = process.env.BENCH_WORKER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main/worker.ts'], {
+  const flags = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
+  const child = spawn(process.execPath, [...flags, ...profile, '--import', 'tsx', 'src/main/worker.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
