@@ -61,6 +61,28 @@ test('the admin screens load, work with the keyboard-labelled controls and pass 
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: test.info().outputPath('services.png'), fullPage: true });
 
+  // A service's own booking rule: set, kept, shown again, then back to the clinic's.
+  const editFirstVisit = () => page.getByRole('button', { name: 'Edit First visit 30 min' }).click();
+  const dialog = page.getByRole('dialog');
+  const advance = dialog.getByLabel('Bookable this many days ahead');
+  await editFirstVisit();
+  await expect(dialog.getByRole('group', { name: 'Online booking rules for this service' })).toBeVisible();
+  await expect(advance).toHaveValue('');
+  await expect(advance).toHaveAttribute('placeholder', /^Clinic: \d+$/);
+  await advance.fill('120');
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: test.info().outputPath('service-rules.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await editFirstVisit();
+  await expect(advance).toHaveValue('120');
+  await advance.fill('');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await editFirstVisit();
+  await expect(advance).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   await openSection(page, 'Practitioners and rooms');
   const pekka = page.getByRole('article', { name: 'Pekka Fysioterapeutti' });
   await pekka.getByRole('button', { name: 'Edit Pekka Fysioterapeutti' }).click();

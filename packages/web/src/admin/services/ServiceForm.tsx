@@ -1,7 +1,10 @@
+import type { BookingRules } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
+import { useClinic } from '../ClinicContext';
 import type { Resource, Service } from '../calendar/types';
 import { useI18n } from '../i18n/I18n';
+import { BOOKING_RULE_FIELDS } from '../settings/bookingRuleFields';
 import { Dialog } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
@@ -18,6 +21,8 @@ type Fields = {
   needsRoom: boolean;
   active: boolean;
   practitionerIds: string[];
+  /** This service's own booking rules, as typed; an empty one follows the clinic's rule. */
+  rules: Partial<Record<keyof BookingRules, string>>;
 };
 
 const fieldsOf = (service: Service | null): Fields => ({
@@ -32,7 +37,17 @@ const fieldsOf = (service: Service | null): Fields => ({
   needsRoom: service?.needsRoom ?? false,
   active: service?.active ?? true,
   practitionerIds: service?.practitionerIds ?? [],
+  rules: Object.fromEntries(Object.entries(service?.rules ?? {}).map(([key, value]) => [key, String(value)])),
 });
+
+/** The overrides to store: only the rules given a value. */
+function rulesOf(typed: Fields['rules']): Partial<BookingRules> {
+  return Object.fromEntries(
+    Object.entries(typed)
+      .filter(([, value]) => value !== undefined && value.trim() !== '')
+      .map(([key, value]) => [key, Number(value)]),
+  );
+}
 
 /** Create a service or edit one: names in three languages, length, price, buffers, who gives it. */
 export function ServiceForm({
@@ -47,6 +62,7 @@ export function ServiceForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const { settings } = useClinic();
   const id = useId();
   const [fields, setFields] = useState(() => fieldsOf(service));
   const action = useAction();
@@ -66,6 +82,7 @@ export function ServiceForm({
       bookableOnline: fields.bookableOnline,
       needsRoom: fields.needsRoom,
       practitionerIds: fields.practitionerIds,
+      rules: rulesOf(fields.rules),
     };
     const result = await action.run(() =>
       service
@@ -154,6 +171,27 @@ export function ServiceForm({
               />
               {practitioner.name}
             </label>
+          ))}
+        </fieldset>
+        <fieldset className="form-grid">
+          <legend>{t('services.rules')}</legend>
+          <p className="hint" id={`${id}-rules-hint`}>
+            {t('services.rulesHint')}
+          </p>
+          {BOOKING_RULE_FIELDS.map((rule) => (
+            <div className="field" key={rule.key}>
+              <label htmlFor={`${id}-rule-${rule.key}`}>{t(rule.label)}</label>
+              <input
+                id={`${id}-rule-${rule.key}`}
+                type="number"
+                min={rule.min}
+                max={rule.max}
+                aria-describedby={`${id}-rules-hint`}
+                placeholder={t('services.clinicRule', { value: String(settings.preferences.bookingRules[rule.key]) })}
+                value={fields.rules[rule.key] ?? ''}
+                onChange={(event) => set({ rules: { ...fields.rules, [rule.key]: event.target.value } })}
+              />
+            </div>
           ))}
         </fieldset>
         {action.error !== null && <ErrorMessage error={action.error} />}

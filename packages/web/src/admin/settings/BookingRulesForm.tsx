@@ -2,17 +2,10 @@ import type { BookingRules } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
 import { useClinic } from '../ClinicContext';
-import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage, Notice } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
-
-const RULES: { key: keyof BookingRules; label: MessageKey; min: number; max: number }[] = [
-  { key: 'minNoticeMinutes', label: 'settings.minNotice', min: 0, max: 60 * 24 * 30 },
-  { key: 'maxAdvanceDays', label: 'settings.maxAdvance', min: 1, max: 730 },
-  { key: 'slotStepMinutes', label: 'settings.slotStep', min: 5, max: 240 },
-  { key: 'cancellationWindowHours', label: 'settings.cancellationWindow', min: 0, max: 24 * 14 },
-];
+import { BOOKING_RULE_FIELDS } from './bookingRuleFields';
 
 /** The clinic-wide online booking rules (a service may override each). */
 export function BookingRulesForm() {
@@ -37,7 +30,7 @@ export function BookingRulesForm() {
       <h3 id="rules-heading">{t('settings.bookingRules')}</h3>
       <form className="form" onSubmit={submit}>
         <div className="form-grid">
-          {RULES.map((rule) => (
+          {BOOKING_RULE_FIELDS.map((rule) => (
             <div className="field" key={rule.key}>
               <label htmlFor={`${id}-${rule.key}`}>{t(rule.label)}</label>
               <input
