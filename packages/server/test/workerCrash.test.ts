@@ -110,8 +110,9 @@ describe('delivery survives crashes and Redis loss', () => {
       where campaign_id = ${campaign.id} and recipient = any(${never}) group by 1, 2, 3`;
     expect({ twice: twice.length, never: never.length, neverRows }).toEqual({ twice: 0, never: 0, neverRows: [] });
     expect(seeded.others.filter((email) => messageIds.has(email))).toEqual([]);
-    // A retransmission of the same message needs a kill between its final "." and its COMMIT,
-    // microseconds apart (see deliverMessage): at most one per kill, and normally none.
+    // A retransmission of the same message needs a kill between its batch's final "."s and its
+    // COMMIT, written in one synchronous block (see deliverBatch): at most a batch (5 with this
+    // worker's pool of 10) per kill, and normally none.
     const transmissions = [...sink.countByRecipient()].filter(([email]) => messageIds.has(email)).reduce((sum, [, n]) => sum + n, 0);
     expect(transmissions - 1_000).toBeLessThanOrEqual(10);
     const statuses = await h.owner<{ status: string; n: number }[]>`

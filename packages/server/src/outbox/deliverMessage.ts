@@ -11,7 +11,7 @@ import type { UnsubscribeTokens } from '../services/marketing/unsubscribeTokens.
 import { SmsSendError, type SmsSender } from '../sms/smsSender.js';
 import { smsStatusCallbackUrl } from '../sms/smsWebhooks.js';
 import { composeBookingMessage } from './compose/bookingMessage.js';
-import { composeCampaignMessage } from './compose/campaignMessage.js';
+import { composeCampaignMessage, type Recipient, readCampaignRecipients } from './compose/campaignMessage.js';
 import { composePortalSignIn } from './compose/portalSignIn.js';
 import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
 import type { Composed } from './compose/types.js';
@@ -54,10 +54,12 @@ const BOOKING_KINDS = new Set([
   'staff_new_booking',
 ]);
 
-function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, now: Date): Promise<Composed> {
+function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, recipients: Map<string, Recipient>, now: Date): Promise<Composed> {
   return tools.profiles.get(tx, row.tenantId).then((profile) => {
-    if (row.kind === 'campaign')
-      return composeCampaignMessage(tx, row, profile, { baseUrl: tools.baseUrl, unsubscribeTokens: tools.unsubscribeTokens }, now);
+    if (row.kind === 'campaign') {
+      const links = { baseUrl: tools.baseUrl, unsubscribeTokens: tools.unsubscribeTokens };
+      return composeCampaignMessage(row, recipients.get(row.id), profile, links, now);
+    }
     if (row.kind === 'subscribe_confirmation') {
       return composeSubscribeConfirmation(tx, row, profile, { baseUrl: tools.baseUrl, subscriptionTokens: tools.subscriptionTokens }, now);
     }
@@ -104,83 +106,164 @@ export async function recordAttemptFailure(deps: Deps, job: OutboxJob, code: str
   );
 }
 
+/** What became of one job of a batch: its outcome, or the error its job fails with. */
+export type BatchResult = PromiseSettledResult<DeliveryOutcome>;
+
+/** A message whose body the SMTP server holds, and the row it records. */
+type HeldEmail = { index: number; row: OutboxRow; message: HeldMessage; released: Promise<unknown> | null };
+
 /**
- * Delivers one outbox row, at most once. The row is locked (rows another worker holds are left
- * to it) and re-read: only a pending, due row is composed, gated and sent.
+ * Delivers some outbox rows of one clinic, each at most once, in one transaction: the rows are
+ * locked (rows another worker holds are left to it) and re-read, and only pending, due rows are
+ * composed, gated and sent. A batch costs the database a handful of statements whatever its size.
  *
- * Email: the SMTP server holds the whole message short of its final "." (see SmtpMailer) while the
- * row is updated to sent; then the "." and the COMMIT are written in one synchronous block (see
- * commitAlongside). A crash before both: the server drops the message and the row stays pending,
- * so it is sent once on retry. After both: the kernel still delivers what was written, so it is
- * sent once and recorded as sent. Between the two writes, microseconds apart: SMTP offers no way to
- * make two parties agree atomically (RFC 1047), so the order chooses the failure, and it is a
- * duplicate carrying the same Message-ID (which receivers fold) rather than a lost reminder.
+ * Email: the SMTP server holds each whole message short of its final "." (see SmtpMailer) while
+ * the rows are updated to sent; then the "."s and the COMMIT are written in one synchronous block
+ * (see commitAlongside). A crash before them: the server drops the messages and the rows stay
+ * pending, so each is sent once on retry. After them: the kernel still delivers what was written,
+ * so each is sent once and recorded as sent. Between the writes, microseconds apart: SMTP offers
+ * no way to make two parties agree atomically (RFC 1047), so the order chooses the failure, and it
+ * is a duplicate carrying the same Message-ID (which receivers fold) rather than a lost reminder.
  * Waiting for the COMMIT's acknowledgement before the "." would instead lose, in a WAL flush's
  * time, messages recorded as sent.
  * SMS: the row is committed as `sending` before the provider is called; a crash in between leaves
  * it there for the reconciler to mark as failed with an unknown outcome, never to resend.
  */
-export async function deliverMessage(tools: DeliveryTools, job: OutboxJob): Promise<DeliveryOutcome> {
+export async function deliverBatch(tools: DeliveryTools, tenantId: string, jobs: OutboxJob[]): Promise<BatchResult[]> {
   const { deps } = tools;
-  let held: HeldMessage | null = null;
-  let release: Promise<unknown> | null = null;
-  let smsToSend: { row: OutboxRow; body: string } | null = null;
-  const outcome = await withTenant(deps.db, job.tenantId, async (tx): Promise<DeliveryOutcome> => {
-    const [row] = await tx
-      .select({ ...getTableColumns(outboxMessages), contactLocked: CAMPAIGN_CONTACT_SHARE_LOCK })
-      .from(outboxMessages)
-      .where(and(eq(outboxMessages.tenantId, job.tenantId), eq(outboxMessages.id, job.messageId)))
-      .for('update', { skipLocked: true });
-    if (row?.status !== 'pending') return { kind: 'nothing_to_do' };
-    const now = deps.now();
-    if (row.dueAt.getTime() > now.getTime() + 1_000) return { kind: 'not_due', dueAt: row.dueAt };
+  const results: (BatchResult | null)[] = jobs.map(() => null);
+  const settle = (index: number, outcome: DeliveryOutcome) => {
+    results[index] = { status: 'fulfilled', value: outcome };
+  };
+  const fail = (index: number, error: unknown) => {
+    results[index] = { status: 'rejected', reason: error };
+  };
+  const held: HeldEmail[] = [];
+  const smsToSend: { index: number; row: OutboxRow; body: string }[] = [];
+  let releasing = false;
+  const messageIdHost = new URL(tools.baseUrl).hostname;
 
-    const composed = await compose(tx, row, tools, now);
-    if (composed.kind === 'skip') {
-      await markRow(tx, row, { status: 'skipped', skipReason: composed.reason });
-      return { kind: 'skipped', reason: composed.reason };
-    }
-    if (composed.kind === 'defer') {
-      await markRow(tx, row, { dueAt: composed.until });
-      return { kind: 'not_due', dueAt: composed.until };
-    }
-    if (composed.kind === 'sms') {
-      if (!tools.sms) {
-        await markRow(tx, row, { status: 'skipped', skipReason: 'sms_not_configured' });
-        return { kind: 'skipped', reason: 'sms_not_configured' };
-      }
-      await markRow(tx, row, { status: 'sending', attempts: row.attempts + 1 });
-      smsToSend = { row, body: composed.body };
-      return { kind: 'sent' };
-    }
-
-    const messageId = `<${row.id}@${new URL(tools.baseUrl).hostname}>`;
-    const { fromName, ...email } = composed.email;
-    const raw = composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
-    held = await tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, raw);
-    await markRow(tx, row, { status: 'sent', attempts: row.attempts + 1, sentAt: now, providerId: messageId, error: null });
-    const message = held;
-    await commitAlongside(tx, () => {
-      release = message.release().then(
-        () => RELEASED,
-        (error: unknown) => error,
+  try {
+    await withTenant(deps.db, tenantId, async (tx) => {
+      const rows = await tx
+        .select({ ...getTableColumns(outboxMessages), contactLocked: CAMPAIGN_CONTACT_SHARE_LOCK })
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.tenantId, tenantId), sql`${outboxMessages.id} = any(${uuidArray(jobs.map((job) => job.messageId))})`))
+        .for('update', { skipLocked: true });
+      const rowById = new Map(rows.map((row) => [row.id, row]));
+      const now = deps.now();
+      const due: { index: number; row: OutboxRow }[] = [];
+      jobs.forEach((job, index) => {
+        const row = rowById.get(job.messageId);
+        if (row?.status !== 'pending') settle(index, { kind: 'nothing_to_do' });
+        else if (row.dueAt.getTime() > now.getTime() + 1_000) settle(index, { kind: 'not_due', dueAt: row.dueAt });
+        else due.push({ index, row });
+      });
+      const recipients = await readCampaignRecipients(
+        tx,
+        tenantId,
+        due.filter(({ row }) => row.kind === 'campaign').map(({ row }) => row),
+        now,
       );
-    });
-    return { kind: 'sent' };
-  }).catch(async (error: unknown) => {
-    if (!release) {
-      (held as HeldMessage | null)?.abort();
-      throw classify(error);
-    }
-    // The COMMIT failed after the "." had gone: if the server took the message, record it as sent.
-    const released = await release;
-    if (released === RELEASED) await recordSentAfterFailedCommit(tools, job);
-    throw classify(error);
-  });
 
-  if (release) await settleRelease(tools, job, await release);
-  if (smsToSend) await sendSms(tools, smsToSend);
-  return outcome;
+      const emails: { index: number; row: OutboxRow; raw: Buffer; to: string }[] = [];
+      for (const { index, row } of due) {
+        const composed = await compose(tx, row, tools, recipients, now);
+        if (composed.kind === 'skip') {
+          await markRow(tx, row, { status: 'skipped', skipReason: composed.reason });
+          settle(index, { kind: 'skipped', reason: composed.reason });
+        } else if (composed.kind === 'defer') {
+          await markRow(tx, row, { dueAt: composed.until });
+          settle(index, { kind: 'not_due', dueAt: composed.until });
+        } else if (composed.kind === 'sms') {
+          if (!tools.sms) {
+            await markRow(tx, row, { status: 'skipped', skipReason: 'sms_not_configured' });
+            settle(index, { kind: 'skipped', reason: 'sms_not_configured' });
+          } else {
+            await markRow(tx, row, { status: 'sending', attempts: row.attempts + 1 });
+            smsToSend.push({ index, row, body: composed.body });
+          }
+        } else {
+          const messageId = `<${row.id}@${messageIdHost}>`;
+          const { fromName, ...email } = composed.email;
+          const raw = composeEmail({ ...email, messageId, from: { name: fromName, address: tools.mailFrom.address } });
+          emails.push({ index, row, raw, to: email.to });
+        }
+      }
+
+      // Every body to its server at once; one that cannot be held fails its own job only.
+      const holds = await Promise.allSettled(
+        emails.map((email) => tools.mailer.hold({ from: tools.mailFrom.address, to: [email.to] }, email.raw)),
+      );
+      holds.forEach((hold, position) => {
+        const email = emails[position] as (typeof emails)[number];
+        if (hold.status === 'rejected') fail(email.index, classify(hold.reason));
+        else held.push({ index: email.index, row: email.row, message: hold.value, released: null });
+      });
+      if (held.length === 0) return;
+      await markSent(tx, tenantId, held, messageIdHost, now);
+      releasing = true;
+      await commitAlongside(tx, () => {
+        for (const email of held) {
+          email.released = email.message.release().then(
+            () => RELEASED,
+            (error: unknown) => error,
+          );
+        }
+      });
+    });
+  } catch (error) {
+    if (!releasing) {
+      for (const email of held) email.message.abort();
+      // Nothing was committed: one bad row must not fail its batch-mates, so each goes again alone.
+      if (jobs.length > 1) return (await Promise.all(jobs.map((job) => deliverBatch(tools, tenantId, [job])))).flat();
+      return [{ status: 'rejected', reason: classify(error) }];
+    }
+    // The COMMIT failed after the "."s had gone: each message the server took is recorded as sent.
+    for (const email of held) {
+      if ((await email.released) === RELEASED) await recordSentAfterFailedCommit(tools, jobs[email.index] as OutboxJob);
+    }
+    return jobs.map((_, index) => results[index] ?? { status: 'rejected', reason: classify(error) });
+  }
+
+  await Promise.all([
+    ...held.map(async (email) => {
+      try {
+        await settleRelease(tools, jobs[email.index] as OutboxJob, await email.released);
+        settle(email.index, { kind: 'sent' });
+      } catch (error) {
+        fail(email.index, error);
+      }
+    }),
+    ...smsToSend.map(async (sms) => {
+      try {
+        await sendSms(tools, sms);
+        settle(sms.index, { kind: 'sent' });
+      } catch (error) {
+        fail(sms.index, error);
+      }
+    }),
+  ]);
+  return jobs.map((_, index) => results[index] ?? { status: 'rejected', reason: new Error('Delivery left a job unsettled') });
+}
+
+/** The held messages' rows, recorded as sent in one statement (the provider id is the Message-ID). */
+async function markSent(tx: Tx, tenantId: string, emails: HeldEmail[], messageIdHost: string, now: Date): Promise<void> {
+  await tx.execute(sql`
+    update outbox_messages
+    set status = 'sent', attempts = attempts + 1, sent_at = ${now.toISOString()}::timestamptz,
+      provider_id = '<' || id || '@' || ${messageIdHost} || '>',
+      error = null, updated_at = now()
+    where tenant_id = ${tenantId} and id = any(${uuidArray(emails.map((email) => email.row.id))})`);
+}
+
+/**
+ * Ids as one uuid[] parameter (one text value): the statement's text stays the same for any
+ * number of ids, and the planner looks each up by primary key (a join with a row set of unknown
+ * size made it read all of a clinic's outbox rows).
+ */
+function uuidArray(ids: string[]) {
+  return sql`string_to_array(${ids.join(',')}, ',')::uuid[]`;
 }
 
 const RELEASED = Symbol('released');

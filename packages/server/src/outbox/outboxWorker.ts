@@ -2,7 +2,8 @@ import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { logger } from '../lib/logger.js';
 import { SmtpDeliveryError } from '../mail/smtpMailer.js';
-import { type DeliveryTools, deliverMessage, RetryableDeliveryError, recordAttemptFailure } from './deliverMessage.js';
+import { type DeliveryTools, deliverBatch, RetryableDeliveryError, recordAttemptFailure } from './deliverMessage.js';
+import { DeliveryBatcher } from './deliveryBatcher.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './outboxQueue.js';
 
 /**
@@ -11,13 +12,29 @@ import { OUTBOX_QUEUE, type OutboxJob } from './outboxQueue.js';
  */
 const LOCK_MS = 10_000;
 
-export function startOutboxWorker(tools: DeliveryTools, connection: Redis, concurrency: number): Worker<OutboxJob> {
+/** A lone job waits this long for others of its clinic to share its transaction (see DeliveryBatcher). */
+const BATCH_WINDOW_MS = 3;
+/** Batches delivered at once: one can be in the database while another talks to SMTP. */
+const BATCHES_IN_FLIGHT = 2;
+
+export function startOutboxWorker(
+  tools: DeliveryTools,
+  connection: Redis,
+  options: { concurrency: number; smtpPoolSize: number },
+): Worker<OutboxJob> {
+  const { concurrency, smtpPoolSize } = options;
   const { deps } = tools;
+  const maxInFlight = Math.min(BATCHES_IN_FLIGHT, smtpPoolSize);
+  const batcher = new DeliveryBatcher((tenantId, jobs) => deliverBatch(tools, tenantId, jobs), {
+    maxBatch: Math.max(1, Math.floor(smtpPoolSize / maxInFlight)),
+    maxInFlight,
+    windowMs: BATCH_WINDOW_MS,
+  });
   const worker = new Worker<OutboxJob>(
     OUTBOX_QUEUE,
     async (job: Job<OutboxJob>, token?: string) => {
       try {
-        const outcome = await deliverMessage(tools, job.data);
+        const outcome = await batcher.submit(job.data);
         if (outcome.kind === 'not_due') {
           await job.moveToDelayed(outcome.dueAt.getTime(), token);
           throw new DelayedError();

@@ -41,7 +41,7 @@ export async function startWorkers(deps: Deps, options: { smtpUrl: string; conne
     baseUrl: publicBaseUrl(env),
     mailFrom: parseFrom(env.MAIL_FROM),
   };
-  const outbox = startOutboxWorker(tools, connection, env.WORKER_CONCURRENCY);
+  const outbox = startOutboxWorker(tools, connection, { concurrency: env.WORKER_CONCURRENCY, smtpPoolSize: env.SMTP_POOL_SIZE });
 
   const control = dispatcher.control;
   const assertSchedulers = async () => {

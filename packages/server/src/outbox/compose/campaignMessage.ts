@@ -10,7 +10,7 @@ import type { Composed } from './types.js';
 
 type OutboxRow = typeof outboxMessages.$inferSelect;
 
-type Recipient = {
+export type Recipient = {
   name: string;
   email: string | null;
   phone: string | null;
@@ -23,32 +23,45 @@ type Recipient = {
 };
 
 /**
+ * The recipients of some campaign rows as they are now, in one statement: the contact, the
+ * campaign's text, whether the latest consent for the row's channel is a grant, and how many
+ * campaign messages went to the person on that channel in the last year. The caller has
+ * share-locked the contacts in an earlier statement of this transaction (deliverBatch does it with
+ * the rows' own lock), so a withdrawal (which locks a contact for update) either came before and is
+ * seen here, or waits until the message has been committed as sent.
+ */
+export async function readCampaignRecipients(tx: Tx, tenantId: string, rows: OutboxRow[], now: Date): Promise<Map<string, Recipient>> {
+  const wanted = rows
+    .filter((row) => row.contactId && row.campaignId)
+    .map((row) => ({ row_id: row.id, contact_id: row.contactId, campaign_id: row.campaignId, channel: row.channel }));
+  if (wanted.length === 0) return new Map();
+  const found = await tx.execute<Recipient & { row_id: string }>(sql`
+    select r.row_id, c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
+      ${consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, sql`r.channel`)} as consented,
+      (select count(*) from outbox_messages o
+        where o.tenant_id = c.tenant_id and o.contact_id = c.id and o.channel = r.channel
+          and o.kind = 'campaign' and o.status = 'sent'
+          and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
+    from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(row_id uuid, contact_id uuid, campaign_id uuid, channel text)
+    join marketing_contacts c on c.tenant_id = ${tenantId} and c.id = r.contact_id
+    join campaigns cp on cp.tenant_id = ${tenantId} and cp.id = r.campaign_id`);
+  return new Map(found.map(({ row_id, ...recipient }) => [row_id, recipient]));
+}
+
+/**
  * One campaign message, checked at send time: the latest consent for the channel must be a grant,
  * the person must be under the clinic's yearly cap, and an SMS waits for the clinic's daytime
- * window. The caller has share-locked the contact row in an earlier statement of this
- * transaction (deliverMessage does it with the row's own lock), so a withdrawal (which locks it
- * for update) either came before and is seen here, or waits until the message has been committed as sent.
+ * window. `recipient` comes from readCampaignRecipients in the same transaction.
  */
-export async function composeCampaignMessage(
-  tx: Tx,
+export function composeCampaignMessage(
   row: OutboxRow,
+  recipient: Recipient | undefined,
   profile: SenderProfile,
   links: { baseUrl: string; unsubscribeTokens: UnsubscribeTokens },
   now: Date,
-): Promise<Composed> {
-  if (!row.contactId || !row.campaignId) return { kind: 'skip', reason: 'contact_missing' };
+): Composed {
+  if (!row.contactId || !row.campaignId || !recipient) return { kind: 'skip', reason: 'contact_missing' };
   const channel = row.channel;
-  const [recipient] = await tx.execute<Recipient>(sql`
-    select c.name, c.email, c.phone, c.locale, cp.status as campaign_status, cp.subject, cp.body,
-      ${consentGrantedSql({ tenantId: sql`c.tenant_id`, id: sql`c.id` }, channel)} as consented,
-      (select count(*) from outbox_messages o
-        where o.tenant_id = c.tenant_id and o.contact_id = c.id and o.channel = ${channel}
-          and o.kind = 'campaign' and o.status = 'sent'
-          and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
-    from marketing_contacts c
-    join campaigns cp on cp.tenant_id = c.tenant_id and cp.id = ${row.campaignId}
-    where c.tenant_id = ${row.tenantId} and c.id = ${row.contactId}`);
-  if (!recipient) return { kind: 'skip', reason: 'contact_missing' };
   if (recipient.campaign_status === 'cancelled') return { kind: 'skip', reason: 'campaign_cancelled' };
   if (!recipient.consented) return { kind: 'skip', reason: 'no_consent' };
   const marketing = profile.preferences.marketing;

@@ -66,7 +66,7 @@ export async function marketingConsentHistory(tx: Tx, tenantId: string, contactI
  * SQL: whether the contact's latest entry for the channel is a grant (false when there is none).
  * `contact` names the contact by values or by columns of an outer query (e.g. sql`c.tenant_id`).
  */
-export function consentGrantedSql(contact: { tenantId: string | SQL; id: string | SQL }, channel: MarketingChannel): SQL<boolean> {
+export function consentGrantedSql(contact: { tenantId: string | SQL; id: string | SQL }, channel: MarketingChannel | SQL): SQL<boolean> {
   return sql<boolean>`coalesce((
     select mc.granted from marketing_consents mc
     where mc.tenant_id = ${contact.tenantId} and mc.contact_id = ${contact.id} and mc.channel = ${channel}
