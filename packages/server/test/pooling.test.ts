@@ -76,6 +76,14 @@ describe('prepared statements on a pooled connection', () => {
     expect(statements.filter((row) => row.statement.includes('$1::text as inside'))).toHaveLength(1);
   });
 
+  it('a bulk statement (over 100 parameters) runs unprepared and leaves nothing behind on the connection', async () => {
+    const values = Array.from({ length: 101 }, (_, index) => sql`${index}::int`);
+    const [row] = await single.db.execute<{ total: number }>(sql`select (${sql.join(values, sql` + `)})::int as total /* bulk-probe */`);
+    expect(row?.total).toBe((100 * 101) / 2);
+    const statements = await single.sql<{ statement: string }[]>`select statement from pg_prepared_statements`;
+    expect(statements.filter((one) => one.statement.includes('bulk-probe'))).toEqual([]);
+  });
+
   it('one prepared statement run for two tenants in turn, past the switch to a generic plan, shows each only its own rows', async () => {
     const tenantB = newId();
     await owner`insert into tenants (id, slug, name) values (${tenantB}, ${`pool-${tenantB.slice(0, 8)}`}, 'Pool B')`;

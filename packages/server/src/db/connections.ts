@@ -37,13 +37,19 @@ export function connect(url: string, options: { max?: number; name: string }): D
  * The clients that `begin` and `savepoint` hand to their callbacks get the same treatment. (A pooler
  * in transaction mode without prepared-statement support, such as PgBouncer before 1.21, would need this off.)
  */
+/**
+ * Bulk statements (a thousand rows of an insert) are left unprepared: their text differs with every
+ * row count, and each kept per connection would hold a large plan for nothing.
+ */
+const MAX_PREPARED_PARAMETERS = 100;
+
 function preparedByDefault<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
   return new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property === 'unsafe') {
         return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          args && args.length > 0
+          args && args.length > 0 && args.length <= MAX_PREPARED_PARAMETERS
             ? target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: true })
             : target.unsafe(query, args as postgres.ParameterOrJSON<never>[], options);
       }
