@@ -5,19 +5,20 @@ type Waiting = { job: OutboxJob; resolve: (outcome: DeliveryOutcome) => void; re
 
 /**
  * Gathers the delivery jobs a worker is running, per clinic, and delivers them as batches (one
- * transaction each), each job still with its own outcome or error. At most `maxInFlight` batches of
- * at most `maxBatch` run at once: a batch holds one SMTP connection per email until it commits, so
- * the two multiplied must not exceed the SMTP pool, or batches could wait for each other's
- * connections for ever. A lone job waits `windowMs` for company.
+ * transaction each), each job still with its own outcome or error. A batch holds one SMTP
+ * connection per email until it commits, so the jobs in running batches never exceed `capacity`
+ * (the SMTP pool), or batches could wait for each other's connections for ever; within that, many
+ * clinics' messages go out side by side, and a busy clinic's in batches of up to `maxBatch`.
+ * A lone job waits `windowMs` for company.
  */
 export class DeliveryBatcher {
   readonly #waiting = new Map<string, Waiting[]>();
-  #inFlight = 0;
+  #running = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deliver: (tenantId: string, jobs: OutboxJob[]) => Promise<BatchResult[]>,
-    private readonly options: { maxBatch: number; maxInFlight: number; windowMs: number },
+    private readonly options: { maxBatch: number; capacity: number; windowMs: number },
   ) {}
 
   submit(job: OutboxJob): Promise<DeliveryOutcome> {
@@ -33,16 +34,19 @@ export class DeliveryBatcher {
   private pump(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    while (this.#inFlight < this.options.maxInFlight) {
+    for (;;) {
+      const room = Math.min(this.options.maxBatch, this.options.capacity - this.#running);
       // The clinic waiting longest goes first (a Map keeps insertion order).
       const next = this.#waiting.entries().next();
-      if (next.done) return;
+      if (room <= 0 || next.done) return;
       const [tenantId, waiting] = next.value;
-      const batch = waiting.splice(0, this.options.maxBatch);
-      if (waiting.length === 0) this.#waiting.delete(tenantId);
-      this.#inFlight++;
+      const batch = waiting.splice(0, room);
+      // A clinic with more waiting goes to the back of the line, behind the others.
+      this.#waiting.delete(tenantId);
+      if (waiting.length > 0) this.#waiting.set(tenantId, waiting);
+      this.#running += batch.length;
       void this.run(tenantId, batch).finally(() => {
-        this.#inFlight--;
+        this.#running -= batch.length;
         this.pump();
       });
     }

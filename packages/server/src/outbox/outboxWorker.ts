@@ -14,8 +14,6 @@ const LOCK_MS = 10_000;
 
 /** A lone job waits this long for others of its clinic to share its transaction (see DeliveryBatcher). */
 const BATCH_WINDOW_MS = 3;
-/** Batches delivered at once: one can be in the database while another talks to SMTP. */
-const BATCHES_IN_FLIGHT = 2;
 
 export function startOutboxWorker(
   tools: DeliveryTools,
@@ -24,10 +22,10 @@ export function startOutboxWorker(
 ): Worker<OutboxJob> {
   const { concurrency, smtpPoolSize } = options;
   const { deps } = tools;
-  const maxInFlight = Math.min(BATCHES_IN_FLIGHT, smtpPoolSize);
   const batcher = new DeliveryBatcher((tenantId, jobs) => deliverBatch(tools, tenantId, jobs), {
-    maxBatch: Math.max(1, Math.floor(smtpPoolSize / maxInFlight)),
-    maxInFlight,
+    // Half the pool, so that a second batch can be at the SMTP server while one is in the database.
+    maxBatch: Math.max(1, Math.floor(smtpPoolSize / 2)),
+    capacity: smtpPoolSize,
     windowMs: BATCH_WINDOW_MS,
   });
   const worker = new Worker<OutboxJob>(
