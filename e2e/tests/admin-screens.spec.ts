@@ -99,6 +99,7 @@ test('the admin screens load, work with the keyboard-labelled controls and pass 
   const email = `colleague-${Date.now().toString(36)}@example.test`;
   await page.getByRole('region', { name: 'Invite a team member' }).getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status')).toContainText(`Invitation emailed to ${email}`);
   await expect(page.getByRole('status')).toContainText('/invite#token=');
   await expect(page.getByRole('listitem').filter({ hasText: email })).toBeVisible();
   await expectNoSeriousAxeViolations(page);

@@ -11,6 +11,7 @@ import { SubscriptionTokens } from './services/marketing/subscriptionTokens.js';
 import { UnsubscribeTokens } from './services/marketing/unsubscribeTokens.js';
 import { PortalLinkTokens } from './services/portal/portalLinkTokens.js';
 import { PortalThrottle } from './services/portal/portalThrottle.js';
+import { InvitationTokens } from './services/team/invitationTokens.js';
 
 /** Everything a request or a job needs, built once at start-up and passed down explicitly. */
 export type Deps = {
@@ -27,6 +28,7 @@ export type Deps = {
   unsubscribeTokens: UnsubscribeTokens;
   subscriptionTokens: SubscriptionTokens;
   portalLinkTokens: PortalLinkTokens;
+  invitationTokens: InvitationTokens;
   portalThrottle: PortalThrottle;
   /** Adds delivery jobs for outbox rows once their transaction commits. */
   outbox: OutboxDispatcher;
@@ -51,6 +53,7 @@ export function buildDeps(parts: { env: Env; db: Db; systemDb: Db; redis: Redis;
     unsubscribeTokens: new UnsubscribeTokens(env.MASTER_KEY),
     subscriptionTokens: new SubscriptionTokens(env.MASTER_KEY),
     portalLinkTokens: new PortalLinkTokens(env.MASTER_KEY),
+    invitationTokens: new InvitationTokens(env.MASTER_KEY),
     portalThrottle: new PortalThrottle(parts.redis, env.REDIS_PREFIX),
     outbox: new OutboxDispatcher(parts.redis, env.REDIS_PREFIX),
     inFlight: new InFlight(),

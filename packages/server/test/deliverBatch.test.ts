@@ -44,7 +44,33 @@ afterAll(async () => {
   await h.close();
 });
 
+function tools(): DeliveryTools {
+  return {
+    deps: h.deps,
+    mailer,
+    sms: null,
+    profiles: new SenderProfiles(),
+    unsubscribeTokens: h.deps.unsubscribeTokens,
+    subscriptionTokens: h.deps.subscriptionTokens,
+    baseUrl: 'https://hetki.example.test',
+    mailFrom: { name: null, address: 'noreply@hetki.example.test' },
+  };
+}
+
 describe('a batch of deliveries', () => {
+  it('an invitation revoked before its email goes out is skipped, not sent', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const email = `revoked.${clinic.slug}@example.test`;
+    const created = await clinic.owner.mutate<{ invitation: { id: string } }>('staff.team.invite', { email, role: 'reception' });
+    await clinic.owner.mutate('staff.team.revokeInvite', { invitationId: created.invitation.id });
+    const [row] = await h.owner<{ id: string }[]>`
+      select o.id from outbox_messages o join invitations i on i.tenant_id = o.tenant_id and i.message_id = o.id
+      where i.id = ${created.invitation.id}`;
+    const [result] = await deliverBatch(tools(), clinic.tenantId, [{ tenantId: clinic.tenantId, messageId: row?.id as string }]);
+    expect(result).toEqual({ status: 'fulfilled', value: { kind: 'skipped', reason: 'invitation_closed' } });
+    expect(received).not.toContain(email);
+  });
+
   it('sends and records the messages the server takes; a refused one fails alone and its row stays pending', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
@@ -63,18 +89,8 @@ describe('a batch of deliveries', () => {
       select id, recipient from outbox_messages where campaign_id = ${campaign.id} order by recipient`;
     expect(rows).toHaveLength(7);
 
-    const tools: DeliveryTools = {
-      deps: h.deps,
-      mailer,
-      sms: null,
-      profiles: new SenderProfiles(),
-      unsubscribeTokens: h.deps.unsubscribeTokens,
-      subscriptionTokens: h.deps.subscriptionTokens,
-      baseUrl: 'https://hetki.example.test',
-      mailFrom: { name: null, address: 'noreply@hetki.example.test' },
-    };
     const results = await deliverBatch(
-      tools,
+      tools(),
       clinic.tenantId,
       rows.map((row) => ({ tenantId: clinic.tenantId, messageId: row.id })),
     );
@@ -102,7 +118,7 @@ describe('a batch of deliveries', () => {
 
     // Delivered again, the batch finds nothing left to do but the refused one.
     const again = await deliverBatch(
-      tools,
+      tools(),
       clinic.tenantId,
       rows.map((row) => ({ tenantId: clinic.tenantId, messageId: row.id })),
     );

@@ -79,6 +79,26 @@ describe('booking messages', () => {
   });
 });
 
+describe('staff invitations', () => {
+  it("an invitation is emailed in the clinic's language, and its link signs the colleague up", async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const email = `colleague.${clinic.slug}@example.test`;
+    const created = await clinic.owner.mutate<{ acceptUrl: string }>('staff.team.invite', { email, role: 'reception' });
+    const mail = await stack.sink.waitFor((message) => message.envelopeTo.includes(email), 15_000);
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.subject).toContain('Kutsu tiimiin');
+    const token = /\/invite#token=([\w-]+)/.exec(parsed.text ?? '')?.[1];
+    expect(token).toBe(new URL(created.acceptUrl).hash.replace('#token=', ''));
+    const colleague = new ApiClient(h.baseUrl);
+    const me = await colleague.mutate<{ user: { email: string } }>('auth.acceptInvite', {
+      token,
+      name: 'Colleague',
+      password: 'a long enough password for sure',
+    });
+    expect(me.user.email).toBe(email);
+  });
+});
+
 describe('campaigns', () => {
   it('reaches every consented contact exactly once and nobody else; progress counts them', async () => {
     const clinic = await bookingClinic(h.baseUrl);

@@ -46,7 +46,7 @@ export async function seedDemo(deps: Deps): Promise<'seeded' | 'skipped'> {
     await updateTenantSettings(tx, tenantId, actor, {
       preferences: { clientFields: { birthDate: true, address: false, language: true, gender: false, birthYear: false } },
     });
-    const created = await inviteMember(tx, tenantId, actor, { email: reception.email, role: 'reception' }, deps.now());
+    const created = await inviteMember(deps, tx, tenantId, actor, { email: reception.email, role: 'reception' }, deps.now());
     return created.acceptUrl;
   });
   const token = new URL(acceptUrl).hash.replace('#token=', '');

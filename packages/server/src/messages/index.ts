@@ -21,4 +21,5 @@ export {
 } from './mergeFields.js';
 export { type PortalSignInContext, renderPortalSignIn } from './portalSignIn.js';
 export { SMS_STOP_TEXT, type SmsEncoding, type SmsSize, smsSegments, withStopInstruction } from './smsSegments.js';
+export { renderStaffInvitation, type StaffInvitationContext } from './staffInvitation.js';
 export { renderSubscribeConfirmation } from './subscribeConfirmation.js';

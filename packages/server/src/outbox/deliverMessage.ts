@@ -13,6 +13,7 @@ import { smsStatusCallbackUrl } from '../sms/smsWebhooks.js';
 import { composeBookingMessage } from './compose/bookingMessage.js';
 import { composeCampaignMessage, type Recipient, readCampaignRecipients } from './compose/campaignMessage.js';
 import { composePortalSignIn } from './compose/portalSignIn.js';
+import { composeStaffInvitation } from './compose/staffInvitation.js';
 import { composeSubscribeConfirmation } from './compose/subscribeConfirmation.js';
 import type { Composed } from './compose/types.js';
 import type { OutboxJob } from './outboxQueue.js';
@@ -62,6 +63,9 @@ function compose(tx: Tx, row: OutboxRow, tools: DeliveryTools, recipients: Map<s
     }
     if (row.kind === 'subscribe_confirmation') {
       return composeSubscribeConfirmation(tx, row, profile, { baseUrl: tools.baseUrl, subscriptionTokens: tools.subscriptionTokens }, now);
+    }
+    if (row.kind === 'staff_invitation') {
+      return composeStaffInvitation(tx, row, profile, { baseUrl: tools.baseUrl, invitationTokens: tools.deps.invitationTokens }, now);
     }
     if (row.kind === 'portal_sign_in') {
       return composePortalSignIn(tx, row, profile, { baseUrl: tools.baseUrl, portalLinkTokens: tools.deps.portalLinkTokens }, now);

@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'subscribe_confirmation',
   'campaign',
   'portal_sign_in',
+  'staff_invitation',
 ] as const;
 /**
  * pending: waiting to be sent; sending: an SMS handed to the provider whose outcome is not yet

@@ -1,14 +1,15 @@
 import type { InvitationCreated, PendingInvitation, StaffRole, Team } from '@hetki/shared';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { invitations, memberships, staffUsers } from '../../db/schema/index.js';
+import { invitations, memberships, staffUsers, tenants } from '../../db/schema/index.js';
+import type { Deps } from '../../deps.js';
 import { publicUrl } from '../../env.js';
-import { randomToken, sha256Hex } from '../../lib/crypto.js';
 import { DomainError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
+import { queueMessages } from '../../outbox/writeOutbox.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
 /** The acting member: who they are and what role they hold in this clinic. */
 export type Member = Actor & { id: string; role: StaffRole };
@@ -51,10 +52,13 @@ function toPendingInvitation(row: typeof invitations.$inferSelect): PendingInvit
 }
 
 /**
- * Creates a one-time invitation. The token appears only in the returned link (in its fragment,
- * which browsers never send to a server); the database keeps its hash.
+ * Creates a one-time invitation and emails it (through the outbox, in the clinic's default
+ * language). The token is derived from the invitation (see InvitationTokens) and appears only in
+ * the accept link's fragment, which browsers never send to a server; the database keeps its hash.
+ * The link is also returned, for the admin to pass on another way.
  */
 export async function inviteMember(
+  deps: Pick<Deps, 'invitationTokens' | 'outbox'>,
   tx: Tx,
   tenantId: string,
   actor: Member,
@@ -82,17 +86,23 @@ export async function inviteMember(
       ),
     );
 
-  const token = randomToken(32);
+  const [tenant] = await tx.select({ defaultLocale: tenants.defaultLocale }).from(tenants).where(eq(tenants.id, tenantId));
+  const [messageId] = await queueMessages(tx, deps.outbox, tenantId, [
+    { kind: 'staff_invitation', channel: 'email', recipient: input.email, locale: tenant?.defaultLocale ?? 'fi', dueAt: now },
+  ]);
+  const id = newId();
+  const token = deps.invitationTokens.tokenFor(tenantId, id);
   const [row] = await tx
     .insert(invitations)
     .values({
       tenantId,
-      id: newId(),
+      id,
       email: input.email,
       role: input.role,
-      tokenHash: sha256Hex(token),
+      tokenHash: deps.invitationTokens.hash(token),
       invitedBy: actor.id,
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      messageId,
     })
     .returning();
   if (!row) throw new Error('Invitation insert returned nothing');

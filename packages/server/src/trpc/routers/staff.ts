@@ -27,7 +27,7 @@ export const staffRouter = router({
       .query(({ ctx }) => listTeam(ctx.tx, ctx.tenantId, ctx.deps.now())),
     invite: staffProcedure(MANAGERS)
       .input(inviteMemberInput)
-      .mutation(({ ctx, input }) => inviteMember(ctx.tx, ctx.tenantId, ctx.member, input, ctx.deps.now())),
+      .mutation(({ ctx, input }) => inviteMember(ctx.deps, ctx.tx, ctx.tenantId, ctx.member, input, ctx.deps.now())),
     revokeInvite: staffProcedure(MANAGERS)
       .input(revokeInviteInput)
       .mutation(async ({ ctx, input }) => {

@@ -256,7 +256,7 @@ export const en = {
   'team.roleOf': 'Role of {name}',
   'team.invite': 'Invite a team member',
   'team.inviteSubmit': 'Send invitation',
-  'team.invited': 'Invitation created. Share this link with the person (it works once): {url}',
+  'team.invited': 'Invitation emailed to {email}. You can also share this link with them (it works once): {url}',
   'team.pending': 'Pending invitations',
   'team.revoke': 'Revoke',
   'team.expires': 'Expires',

@@ -258,7 +258,7 @@ export const fi: Messages = {
   'team.roleOf': 'Käyttäjän {name} rooli',
   'team.invite': 'Kutsu tiimin jäsen',
   'team.inviteSubmit': 'Lähetä kutsu',
-  'team.invited': 'Kutsu luotu. Jaa linkki henkilölle (toimii kerran): {url}',
+  'team.invited': 'Kutsu lähetetty osoitteeseen {email}. Voit myös jakaa linkin henkilölle (toimii kerran): {url}',
   'team.pending': 'Odottavat kutsut',
   'team.revoke': 'Peru kutsu',
   'team.expires': 'Vanhenee',

@@ -257,7 +257,7 @@ export const sv: Messages = {
   'team.roleOf': 'Roll för {name}',
   'team.invite': 'Bjud in en teammedlem',
   'team.inviteSubmit': 'Skicka inbjudan',
-  'team.invited': 'Inbjudan skapad. Dela länken med personen (den fungerar en gång): {url}',
+  'team.invited': 'Inbjudan skickad till {email}. Du kan också dela länken med personen (den fungerar en gång): {url}',
   'team.pending': 'Väntande inbjudningar',
   'team.revoke': 'Återkalla',
   'team.expires': 'Går ut',

@@ -114,14 +114,14 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   const ids = { email: useId(), role: useId() };
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('practitioner');
-  const [link, setLink] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
   const action = useAction();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setLink(null);
+    setSent(null);
     const result = await action.run(() => api.staff.team.invite.mutate({ email, role }));
     if (result.ok) {
-      setLink(result.value.acceptUrl);
+      setSent({ email: result.value.invitation.email, link: result.value.acceptUrl });
       setEmail('');
       onInvited();
     }
@@ -147,7 +147,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
           </div>
         </div>
         {action.error !== null && <ErrorMessage error={action.error} />}
-        {link && <Notice>{t('team.invited', { url: link })}</Notice>}
+        {sent && <Notice>{t('team.invited', { email: sent.email, url: sent.link })}</Notice>}
         <button type="submit" disabled={action.busy} aria-busy={action.busy}>
           {t('team.inviteSubmit')}
         </button>
