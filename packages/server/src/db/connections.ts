@@ -31,18 +31,18 @@ export function connect(url: string, options: { max?: number; name: string }): D
 }
 
 /**
+ * Bulk statements (a thousand rows of an insert) are left unprepared: their text differs with every
+ * row count, and each kept per connection would hold a large plan for nothing.
+ */
+const MAX_PREPARED_PARAMETERS = 100;
+
+/**
  * drizzle runs every query through `sql.unsafe` unprepared, and postgres.js sends an unprepared
  * query with parameters as two round trips (describe, then bind and execute) which PostgreSQL also
  * parses and plans every time. Prepared, it is one round trip after the first use on a connection.
  * The clients that `begin` and `savepoint` hand to their callbacks get the same treatment. (A pooler
  * in transaction mode without prepared-statement support, such as PgBouncer before 1.21, would need this off.)
  */
-/**
- * Bulk statements (a thousand rows of an insert) are left unprepared: their text differs with every
- * row count, and each kept per connection would hold a large plan for nothing.
- */
-const MAX_PREPARED_PARAMETERS = 100;
-
 function preparedByDefault<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
   return new Proxy(client, {
     get(target, property, receiver) {
