@@ -28,7 +28,9 @@ export type Recipient = {
  * campaign messages went to the person on that channel in the last year. The caller has
  * share-locked the contacts in an earlier statement of this transaction (deliverBatch does it with
  * the rows' own lock), so a withdrawal (which locks a contact for update) either came before and is
- * seen here, or waits until the message has been committed as sent.
+ * seen here, or waits until the message has been committed as sent. The contacts are the clinic's by
+ * row-level security alone (the transaction is the clinic's): given the clinic's id, stale
+ * statistics after an import could make the planner read all of its contacts.
  */
 export async function readCampaignRecipients(tx: Tx, tenantId: string, rows: OutboxRow[], now: Date): Promise<Map<string, Recipient>> {
   const wanted = rows
@@ -43,7 +45,7 @@ export async function readCampaignRecipients(tx: Tx, tenantId: string, rows: Out
           and o.kind = 'campaign' and o.status = 'sent'
           and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
     from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(row_id uuid, contact_id uuid, campaign_id uuid, channel text)
-    join marketing_contacts c on c.tenant_id = ${tenantId} and c.id = r.contact_id
+    join marketing_contacts c on c.id = r.contact_id
     join campaigns cp on cp.tenant_id = ${tenantId} and cp.id = r.campaign_id`);
   return new Map(found.map(({ row_id, ...recipient }) => [row_id, recipient]));
 }
