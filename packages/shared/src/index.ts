@@ -21,6 +21,7 @@ export {
   wallTimeAt,
 } from './availability/index.js';
 export * from './domain/businessId.js';
+export * from './domain/calendarWeek.js';
 export * from './domain/phone.js';
 export * from './domain/slug.js';
 export * from './errors.js';

@@ -34,6 +34,15 @@ export function frameAncestors(allowed: string[]): string {
  */
 export function widgetPagesRouter(deps: Deps, webDist: string): express.Router {
   const pages = express.Router();
+  // Read once: the built web app does not change under a running server.
+  let bookHtml: Promise<string> | null = null;
+  const bookPage = () => {
+    bookHtml ??= readFile(path.join(webDist, 'book.html'), 'utf8').catch((error: unknown) => {
+      bookHtml = null;
+      throw error;
+    });
+    return bookHtml;
+  };
   pages.get(['/book/:slug', '/book/:slug/manage'], async (req, res, next) => {
     try {
       const slug = String(req.params.slug).toLowerCase();
@@ -46,7 +55,7 @@ export function widgetPagesRouter(deps: Deps, webDist: string): express.Router {
             widgetStart(deps, slug, { booking, serviceId }),
           ])
         : [[], null];
-      const page = await readFile(path.join(webDist, 'book.html'), 'utf8');
+      const page = await bookPage();
       res.removeHeader('X-Frame-Options');
       res.setHeader('Content-Security-Policy', frameAncestors(allowed));
       // The page knows the embedding site from the URL the loader gives it; it must not leak further.

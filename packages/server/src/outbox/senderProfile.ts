@@ -49,6 +49,10 @@ export class SenderProfiles {
 
 /** "Clinic name, street, postal code city, phone, email": the contact line every message carries. */
 export function contactLine(profile: SenderProfile): string {
-  const address = profile.address ? `${profile.address.street}, ${profile.address.postalCode} ${profile.address.city}` : null;
-  return [profile.name, address, profile.phone, profile.email].filter(Boolean).join(' · ');
+  return [profile.name, postalAddress(profile), profile.phone, profile.email].filter(Boolean).join(' · ');
+}
+
+/** "Street, postal code city", or null for a clinic without an address. */
+export function postalAddress(profile: SenderProfile): string | null {
+  return profile.address ? `${profile.address.street}, ${profile.address.postalCode} ${profile.address.city}` : null;
 }

@@ -4,6 +4,7 @@ import { api, errorReason } from '../api';
 import { describeError } from './errors';
 import { useI18n } from './i18n/I18n';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher';
+import { CodeField } from './ui/CodeField';
 
 /** Email and password, then (when the account has two-step sign-in) the code from the authenticator app. */
 export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
@@ -63,18 +64,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           />
           {needsCode && (
             <>
-              <label htmlFor={ids.code}>{t('signIn.code')}</label>
-              <input
-                id={ids.code}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="\d{6}"
-                maxLength={6}
-                required
-                aria-describedby={ids.hint}
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-              />
+              <CodeField id={ids.code} value={code} onChange={setCode} describedBy={ids.hint} />
               <p id={ids.hint} className="hint">
                 {t('signIn.codeHint')}
               </p>

@@ -1,4 +1,5 @@
 import './widget.css';
+import { weekWindow } from '@hetki/shared/calendarWeek';
 import { ApiError, query } from './api';
 import { loadCatalogue, startBooking } from './bookingFlow';
 import { errorBox, header } from './chrome';
@@ -8,7 +9,7 @@ import { chooseLocale, LOCALES, type Locale, setLocale, t } from './i18n';
 import { startManage } from './managePage';
 import { dateIn, mondayOf } from './time';
 import type { Availability, Catalogue, WidgetConfig } from './types';
-import { prefetchAvailability, seedAvailability, weekWindow } from './weekSlots';
+import { prefetchAvailability, seedAvailability } from './weekSlots';
 
 /** `/book/<slug>` (booking) and `/book/<slug>/manage#<token>` (change or cancel), on their own Vite entry. */
 const root = document.getElementById('hetki-widget') as HTMLElement;

@@ -1,5 +1,8 @@
 import { locale } from './i18n';
 
+// A subpath: the package's index would bring its schemas (and zod) into the widget's bundle.
+export { addDays, laterDate, mondayOf } from '@hetki/shared/calendarWeek';
+
 /** Clinic-local calendar dates as 'YYYY-MM-DD' and times shown in the clinic's zone, whatever the visitor's is. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -18,18 +21,6 @@ export function dateIn(zone: string, instant: Date | string): string {
   const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en').formatToParts(new Date(instant));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the week `date` falls in. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
 }
 
 export function timeIn(zone: string, instant: string): string {
@@ -67,9 +58,4 @@ export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** The later of two 'YYYY-MM-DD' dates. */
-export function laterDate(a: string, b: string): string {
-  return a < b ? b : a;
 }

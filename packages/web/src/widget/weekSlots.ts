@@ -1,7 +1,8 @@
+import { weekWindow } from '@hetki/shared/calendarWeek';
 import { query } from './api';
 import { h } from './dom';
 import { t } from './i18n';
-import { addDays, dateIn, dayLabel, laterDate, mondayOf, timeIn, zoneDiffers } from './time';
+import { addDays, dateIn, dayLabel, mondayOf, timeIn, zoneDiffers } from './time';
 import type { Availability, Slot } from './types';
 
 export type SlotQuery = { slug: string; serviceId: string; practitionerId?: string | undefined };
@@ -34,11 +35,6 @@ async function offerNextFree(
 
 const prefetched = new Map<string, Promise<Availability>>();
 const keyOf = (request: SlotQuery, from: string, to: string) => JSON.stringify({ ...request, from, to });
-
-/** The dates a week's view asks for: from today (or the week's Monday, if later) to its Sunday. */
-export function weekWindow(week: string, today: string): { from: string; to: string } {
-  return { from: laterDate(week, today), to: addDays(week, 6) };
-}
 
 /** Asks for free times before the view that shows them exists (a widget opened at a service's times). */
 export function prefetchAvailability(request: SlotQuery, from: string, to: string): void {

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/connections.js';
 import { clients, type outboxMessages, portalSignInLinks } from '../../db/schema/index.js';
 import { renderPortalSignIn } from '../../messages/index.js';
 import type { PortalLinkTokens } from '../../services/portal/portalLinkTokens.js';
-import type { SenderProfile } from '../senderProfile.js';
+import { postalAddress, type SenderProfile } from '../senderProfile.js';
 import type { Composed } from './types.js';
 
 type OutboxRow = typeof outboxMessages.$inferSelect;
@@ -29,11 +29,10 @@ export async function composePortalSignIn(
   if (!found) return { kind: 'skip', reason: 'link_missing' };
   if (found.link.usedAt || found.link.expiresAt <= now) return { kind: 'skip', reason: 'link_expired' };
   const token = links.portalLinkTokens.tokenFor(row.tenantId, found.link.id);
-  const address = profile.address ? `${profile.address.street}, ${profile.address.postalCode} ${profile.address.city}` : null;
   const rendered = renderPortalSignIn({
     locale: row.locale as Locale,
     firstName: found.firstName,
-    clinic: { name: profile.name, email: profile.email, phone: profile.phone, address },
+    clinic: { name: profile.name, email: profile.email, phone: profile.phone, address: postalAddress(profile) },
     signInUrl: `${links.baseUrl}/my/${encodeURIComponent(profile.slug)}#signin=${token}`,
     validMinutes: PORTAL_LINK_MINUTES,
   });

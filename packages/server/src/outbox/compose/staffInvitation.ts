@@ -5,7 +5,7 @@ import { invitations, type outboxMessages, staffUsers } from '../../db/schema/in
 import { renderStaffInvitation } from '../../messages/index.js';
 import type { InvitationTokens } from '../../services/team/invitationTokens.js';
 import { INVITATION_DAYS } from '../../services/team/team.js';
-import type { SenderProfile } from '../senderProfile.js';
+import { postalAddress, type SenderProfile } from '../senderProfile.js';
 import type { Composed } from './types.js';
 
 type OutboxRow = typeof outboxMessages.$inferSelect;
@@ -31,13 +31,12 @@ export async function composeStaffInvitation(
   const { invitation } = found;
   if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return { kind: 'skip', reason: 'invitation_closed' };
   const token = links.invitationTokens.tokenFor(row.tenantId, invitation.id);
-  const address = profile.address ? `${profile.address.street}, ${profile.address.postalCode} ${profile.address.city}` : null;
   const rendered = renderStaffInvitation({
     locale: row.locale as Locale,
     // The inviter may have left the clinic since: the clinic then invites in its own name.
     inviterName: found.inviterName ?? profile.name,
     role: invitation.role,
-    clinic: { name: profile.name, email: profile.email, phone: profile.phone, address },
+    clinic: { name: profile.name, email: profile.email, phone: profile.phone, address: postalAddress(profile) },
     acceptUrl: `${links.baseUrl}/invite#token=${token}`,
     validDays: INVITATION_DAYS,
   });

@@ -1,4 +1,4 @@
-import type { WidgetConfig } from '@hetki/shared';
+import { mondayOf, type WidgetConfig, weekWindow } from '@hetki/shared';
 import type { Deps } from '../../deps.js';
 import { localDate } from '../../lib/clinicDate.js';
 import { DomainError } from '../../lib/errors.js';
@@ -16,14 +16,6 @@ export type WidgetStart = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** This week in the clinic's zone as the widget asks for it: from today to Sunday. */
-function thisWeek(now: Date, timeZone: string): { from: string; to: string } {
-  const today = localDate(now, timeZone);
-  const noon = new Date(`${today}T12:00:00Z`);
-  const sunday = new Date(noon.getTime() + ((7 - noon.getUTCDay()) % 7) * 86_400_000);
-  return { from: today, to: sunday.toISOString().slice(0, 10) };
-}
 
 /**
  * What the widget page needs before its first view, put into the page itself so the widget does not
@@ -44,7 +36,9 @@ export async function widgetStart(
     if (!catalogue) return { config };
     const serviceId = page.serviceId && UUID.test(page.serviceId) ? page.serviceId.toLowerCase() : null;
     if (!serviceId || !catalogue.services.some((service) => service.id === serviceId)) return { config, catalogue };
-    const { from, to } = thisWeek(deps.now(), config.timeZone);
+    // This week as the widget asks for it, so that its first request finds these times.
+    const today = localDate(deps.now(), config.timeZone);
+    const { from, to } = weekWindow(mondayOf(today), today);
     const availability = await publicAvailability(deps, { slug, serviceId, from, to });
     return { config, catalogue, firstWeek: { serviceId, from, to, availability } };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { TotpEnrolment } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../i18n/I18n';
+import { CodeField } from '../ui/CodeField';
 import { ErrorMessage, Notice } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
 
@@ -41,21 +42,7 @@ export function TwoStepSignIn({ enabled, onChange }: { enabled: boolean; onChang
     }
   }
 
-  const codeField = (
-    <>
-      <label htmlFor={ids.code}>{t('signIn.code')}</label>
-      <input
-        id={ids.code}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="\d{6}"
-        maxLength={6}
-        required
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-      />
-    </>
-  );
+  const codeField = <CodeField id={ids.code} value={code} onChange={setCode} />;
 
   return (
     <section className="card" aria-labelledby="two-step-heading">
