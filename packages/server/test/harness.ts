@@ -22,10 +22,14 @@ export type Harness = {
 
 /**
  * A real server on an ephemeral port: app pool as hetki_app, sweeps as hetki_system, real Redis
- * under a key prefix of its own. `clock.offsetMs` moves the server's notion of now.
+ * under a key prefix of its own. `clock.offsetMs` moves the server's notion of now. `ownerUrl`
+ * names another (migrated) test database than the run's shared one.
  */
-export async function startHarness(overrides: Partial<Record<keyof Env, string>> = {}): Promise<Harness> {
-  const ownerUrl = inject('ownerUrl');
+export async function startHarness(
+  overrides: Partial<Record<keyof Env, string>> = {},
+  options: { ownerUrl?: string } = {},
+): Promise<Harness> {
+  const ownerUrl = options.ownerUrl ?? inject('ownerUrl');
   const env = parseEnv({
     ...process.env,
     NODE_ENV: 'test',

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { migrateDatabase } from '../src/db/migrate.js';
 import { type SmtpSink, startSmtpSink } from '../src/mail/smtpSink.js';
 import { reconcileOutbox, startCampaign } from '../src/outbox/reconciler.js';
 import { bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
@@ -13,15 +15,26 @@ import { createEmailCampaign, eventually, seedContacts, setMarketingLimits } fro
 const REDIS_URL = 'redis://127.0.0.1:6379/7';
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
+// And a database of its own: a worker's reconciler takes every due row in its database, so no other
+// test file's worker (or its rows) may share this one.
+const ownerUrl = new URL(inject('ownerUrl'));
+const databaseName = `${ownerUrl.pathname.slice(1)}_crash`;
+ownerUrl.pathname = `/${databaseName}`;
+const serverAdmin = postgres(inject('ownerUrl'), { max: 1, onnotice: () => {} });
+
 let h: Harness;
 let sink: SmtpSink;
 beforeAll(async () => {
-  h = await startHarness({ REDIS_URL, PUBLIC_URL: 'https://hetki.example.test' });
+  await serverAdmin.unsafe(`create database ${databaseName}`);
+  await migrateDatabase(ownerUrl.toString(), TEST_ROLE_PASSWORDS);
+  h = await startHarness({ REDIS_URL, PUBLIC_URL: 'https://hetki.example.test' }, { ownerUrl: ownerUrl.toString() });
   sink = await startSmtpSink({ keep: 10_000 });
 });
 afterAll(async () => {
   await sink.close();
   await h.close();
+  await serverAdmin.unsafe(`drop database if exists ${databaseName} with (force)`);
+  await serverAdmin.end();
 });
 
 /** The real worker entry point (`pnpm worker`) as its own process. */
@@ -31,7 +44,7 @@ function startWorkerProcess(): ChildProcess {
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      DATABASE_URL: inject('ownerUrl'),
+      DATABASE_URL: ownerUrl.toString(),
       APP_DB_PASSWORD: TEST_ROLE_PASSWORDS.app,
       SYSTEM_DB_PASSWORD: TEST_ROLE_PASSWORDS.system,
       REDIS_URL,
@@ -55,8 +68,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('delivery survives crashes and Redis loss', () => {
   it('SIGKILL at random points of a 2,000-contact campaign, ten times: each consented contact gets exactly one message, the others none', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    // 400 messages a second: a two-and-a-half-second campaign, long enough to be killed in.
-    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 24_000 });
+    // 30 messages a second: a campaign of about half a minute, longer than the ten lives of the worker
+    // (each about a second and a half to start), so that every kill lands in the middle of it.
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 1_800 });
     const seeded = await seedContacts(h.owner, clinic.tenantId, 2_000, {
       consented: (index) => index % 2 === 0,
       prefix: `crash-${clinic.slug}-`,
