@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { APP_ROLE, connect, type DbHandle, urlForRole } from '../src/db/connections.js';
 import { withTenant } from '../src/db/context.js';
+import { appendAudit } from '../src/services/audit/auditLog.js';
 import { verifyTenantAudit } from '../src/services/audit/verifyAudit.js';
 import { type Harness, newClinic, startHarness } from './harness.js';
 import { TEST_ROLE_PASSWORDS } from './testEnv.js';
@@ -65,6 +66,40 @@ describe('audit log', () => {
     expect(report).toMatchObject({ rows: 22, problems: [] });
   });
 
+  it('chains what the database normalises: IPv6, IPv4-mapped and absent addresses, quotes and non-ASCII details', async () => {
+    const { me } = await newClinic(h.baseUrl);
+    const tenantId = me.tenant?.tenantId as string;
+    for (const ip of ['2001:DB8:0:0::1', '::ffff:10.0.0.1', null, '192.0.2.7']) {
+      await withTenant(app.db, tenantId, (tx) =>
+        appendAudit(
+          tx,
+          tenantId,
+          { type: 'public', id: null, ip },
+          { action: 'view', entity: 'booking', details: { note: 'ä "x" \\ ✓', n: [1, 2.5] } },
+        ),
+      );
+    }
+    const rows = await h.owner<
+      { ip: string | null }[]
+    >`select host(ip) as ip from audit_log where tenant_id = ${tenantId} and action = 'view' order by seq`;
+    expect(rows.map((row) => row.ip)).toEqual(['2001:db8::1', '::ffff:10.0.0.1', null, '192.0.2.7']);
+    expect(await verifyTenantAudit(h.deps.db, tenantId)).toMatchObject({ rows: 6, problems: [] });
+  });
+
+  it('a write that rolls back leaves neither a row nor a moved head', async () => {
+    const { me } = await newClinic(h.baseUrl);
+    const tenantId = me.tenant?.tenantId as string;
+    await expect(
+      withTenant(app.db, tenantId, async (tx) => {
+        await appendAudit(tx, tenantId, { type: 'system', id: null, ip: null }, { action: 'noop', entity: 'tenant' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const [head] = await h.owner<{ seq: string }[]>`select seq from audit_heads where tenant_id = ${tenantId}`;
+    expect(Number(head?.seq)).toBe(2);
+    expect(await verifyTenantAudit(h.deps.db, tenantId)).toMatchObject({ rows: 2, problems: [] });
+  });
+
   it('`pnpm audit:verify` passes an intact log and reports a changed or removed row', async () => {
     const { client, me } = await newClinic(h.baseUrl);
     const tenantId = me.tenant?.tenantId as string;
@@ -97,5 +132,13 @@ describe('audit log', () => {
     const removed = await verifyTenantAudit(h.deps.db, tenantId);
     expect(removed.problems).toContainEqual({ seq: 5, problem: 'gap' });
     expect(removed.problems).toContainEqual({ seq: 5, problem: 'prev_hash_mismatch' });
+
+    // Cutting rows off the end leaves an intact-looking chain; the head still says where it ended.
+    await h.owner`delete from audit_log where tenant_id = ${tenantId} and seq >= 4`;
+    const cut = await verifyTenantAudit(h.deps.db, tenantId);
+    expect(cut.problems).toEqual([
+      { seq: 3, problem: 'hash_mismatch' },
+      { seq: 5, problem: 'missing_tail' },
+    ]);
   }, 120_000);
 });

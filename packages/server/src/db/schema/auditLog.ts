@@ -28,3 +28,13 @@ export const auditLog = pgTable(
     foreignKey({ columns: [table.tenantId], foreignColumns: [tenants.id], name: 'audit_log_tenant_fk' }),
   ],
 );
+
+/** Where each tenant's chain ends: advanced by the statement that appends a row (migration 0012). */
+export const auditHeads = pgTable('audit_heads', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -25,26 +25,35 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
 }
 
-export function chainHash(prevHash: string, row: ChainedFields): string {
-  const body = canonicalJson([
-    row.tenantId,
-    row.seq,
-    row.occurredAt.toISOString(),
-    row.actorType,
-    row.actorId,
-    row.action,
-    row.entity,
-    row.entityId,
-    row.ip,
-    row.details,
-  ]);
-  return sha256Hex(`${prevHash}\n${body}`);
+/**
+ * The hashed JSON of a row, `[tenantId, seq, occurredAt, actorType, actorId, action, entity, entityId,
+ * ip, details]`, in the three pieces around seq and ip: appends send these pieces and the database fills
+ * in the seq it assigns and the IP as it normalises it (audit_chain_hash in migration 0012).
+ */
+export function chainBodyPieces(row: Omit<ChainedFields, 'seq' | 'ip'>): { beforeSeq: string; beforeIp: string; afterIp: string } {
+  const middle = [row.occurredAt.toISOString(), row.actorType, row.actorId, row.action, row.entity, row.entityId];
+  return {
+    beforeSeq: `[${canonicalJson(row.tenantId)},`,
+    beforeIp: `,${middle.map(canonicalJson).join(',')},`,
+    afterIp: `,${canonicalJson(row.details)}]`,
+  };
 }
 
-export type ChainProblem = { seq: number; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' };
+export function chainHash(prevHash: string, row: ChainedFields): string {
+  const { beforeSeq, beforeIp, afterIp } = chainBodyPieces(row);
+  return sha256Hex(`${prevHash}\n${beforeSeq}${row.seq}${beforeIp}${canonicalJson(row.ip)}${afterIp}`);
+}
 
-/** Walks one tenant's rows in seq order and reports every place the chain does not hold. */
-export function findChainProblems(rows: (ChainedFields & { prevHash: string; hash: string })[]): ChainProblem[] {
+export type ChainProblem = { seq: number; problem: 'gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'missing_tail' };
+
+/** Where the tenant's chain head says the chain ends (null when it has never been appended to). */
+export type ChainHead = { seq: number; hash: string } | null;
+
+/**
+ * Walks one tenant's rows in seq order and reports every place the chain does not hold, including
+ * rows missing after the last one present (the head records where the chain really ends).
+ */
+export function findChainProblems(rows: (ChainedFields & { prevHash: string; hash: string })[], head: ChainHead): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let expectedSeq = 1;
   let previousHash = GENESIS_HASH;
@@ -55,5 +64,7 @@ export function findChainProblems(rows: (ChainedFields & { prevHash: string; has
     expectedSeq = row.seq + 1;
     previousHash = row.hash;
   }
+  const last = rows.at(-1);
+  if (head && (last?.seq !== head.seq || last.hash !== head.hash)) problems.push({ seq: head.seq, problem: 'missing_tail' });
   return problems;
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { auditLog } from '../../db/schema/index.js';
-import { chainHash, GENESIS_HASH } from './auditChain.js';
+import { chainBodyPieces, GENESIS_HASH } from './auditChain.js';
 
 export type Actor = { type: 'staff' | 'client' | 'public' | 'system'; id: string | null; ip: string | null };
 
@@ -15,30 +14,36 @@ export type AuditEntry = {
 
 /**
  * Appends one row to the tenant's audit chain inside the caller's transaction, so the record
- * commits or rolls back with the change it describes. Appends for one tenant are serialised by a
- * transaction-scoped advisory lock, which keeps the chain linear.
+ * commits or rolls back with the change it describes. One statement advances the tenant's chain head
+ * and inserts the row it describes: the head's row lock serialises a clinic's appends until commit,
+ * and ON CONFLICT DO UPDATE always builds on the latest committed head, which keeps the chain linear.
+ * Call it last before commit, as the lock is held from here on.
  */
 export async function appendAudit(tx: Tx, tenantId: string, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${tenantId}`}, 0))`);
-  const head = await tx.execute<{ ip: string | null; seq: string | null; hash: string | null }>(sql`
-    select host(${actor.ip}::inet) as ip, last.seq, last.hash
-    from (select 1) as one
-    left join lateral (
-      select seq, hash from audit_log where tenant_id = ${tenantId} order by seq desc limit 1
-    ) as last on true`);
-  const current = head[0];
   const row = {
     tenantId,
-    seq: Number(current?.seq ?? 0) + 1,
     occurredAt: new Date(),
     actorType: actor.type,
     actorId: actor.id,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    ip: current?.ip ?? null,
     details: entry.details ?? {},
   };
-  const prevHash = current?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  const { beforeSeq, beforeIp, afterIp } = chainBodyPieces(row);
+  const ip = sql`${actor.ip}::inet`;
+  await tx.execute(sql`
+    with head as (
+      insert into audit_heads as head (tenant_id, seq, prev_hash, hash)
+      values (${tenantId}, 1, ${GENESIS_HASH}, audit_chain_hash(${GENESIS_HASH}, 1, ${beforeSeq}, ${beforeIp}, ${ip}, ${afterIp}))
+      on conflict (tenant_id) do update set
+        seq = head.seq + 1,
+        prev_hash = head.hash,
+        hash = audit_chain_hash(head.hash, head.seq + 1, ${beforeSeq}, ${beforeIp}, ${ip}, ${afterIp})
+      returning seq, prev_hash, hash
+    )
+    insert into audit_log (tenant_id, seq, occurred_at, actor_type, actor_id, action, entity, entity_id, ip, details, prev_hash, hash)
+    select ${tenantId}, head.seq, ${row.occurredAt.toISOString()}, ${row.actorType}, ${row.actorId}, ${row.action}, ${row.entity},
+           ${row.entityId}, ${ip}, ${JSON.stringify(row.details)}::jsonb, head.prev_hash, head.hash
+    from head`);
 }

@@ -24,6 +24,7 @@ export async function verifyTenantAudit(db: Db, tenantId: string): Promise<Tenan
       select seq, occurred_at, actor_type, actor_id, action, entity, entity_id, host(ip) as ip,
              details, prev_hash, hash
       from audit_log where tenant_id = ${tenantId} order by seq`);
+    const [head] = await tx.execute<{ seq: string; hash: string }>(sql`select seq, hash from audit_heads where tenant_id = ${tenantId}`);
     const chained = rows.map((row) => ({
       tenantId,
       seq: Number(row.seq),
@@ -42,7 +43,7 @@ export async function verifyTenantAudit(db: Db, tenantId: string): Promise<Tenan
       tenantId,
       rows: chained.length,
       headHash: chained.at(-1)?.hash ?? null,
-      problems: findChainProblems(chained),
+      problems: findChainProblems(chained, head ? { seq: Number(head.seq), hash: head.hash } : null),
     };
   });
 }
