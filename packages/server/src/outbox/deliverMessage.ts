@@ -3,6 +3,7 @@ import { commitAlongside } from '../db/commitAlongside.js';
 import type { Tx } from '../db/connections.js';
 import { withTenant } from '../db/context.js';
 import { outboxMessages } from '../db/schema/index.js';
+import { uuidArray } from '../db/uuidArray.js';
 import type { Deps } from '../deps.js';
 import { composeEmail } from '../mail/composeEmail.js';
 import { type HeldMessage, SmtpDeliveryError, type SmtpMailer } from '../mail/smtpMailer.js';
@@ -261,16 +262,11 @@ async function markSent(tx: Tx, emails: HeldEmail[], messageIdHost: string, now:
     where id = any(${uuidArray(emails.map((email) => email.row.id))})`);
 }
 
-/**
- * Ids as one uuid[] parameter, so that the statement's text is the same for any number of ids.
- * The statements that take them leave the clinic to row-level security (the transaction is the
- * clinic's) rather than also naming `tenant_id`: a campaign has just added thousands of rows that
- * the statistics do not know of yet, and given the clinic's id the planner trusted them, took
- * another index on tenant_id and read all of the clinic's rows instead of looking each id up.
- */
-function uuidArray(ids: string[]) {
-  return sql`${sql.param(ids)}::uuid[]`;
-}
+// The statements taking ids as one uuid[] (uuidArray) leave the clinic to row-level security (the
+// transaction is the clinic's) rather than also naming `tenant_id`: a campaign has just added
+// thousands of rows that the statistics do not know of yet, and given the clinic's id the planner
+// trusted them, took another index on tenant_id and read all of the clinic's rows instead of
+// looking each id up.
 
 const RELEASED = Symbol('released');
 

@@ -1,9 +1,10 @@
 import { type Locale, type TenantPreferences, tenantPreferencesSchema, toE164, wallClockHoursBefore } from '@hetki/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { bookings, clients, outboxMessages, resources, staffUsers, tenants } from '../../db/schema/index.js';
+import { outboxMessages } from '../../db/schema/index.js';
 import type { OutboxDispatcher } from '../../outbox/outboxQueue.js';
 import { type NewOutboxMessage, queueMessages } from '../../outbox/writeOutbox.js';
+import { type BookingFacts, loadBookingFacts } from './bookingFacts.js';
 
 export type BookingEvent = 'created' | 'rescheduled' | 'cancelled';
 
@@ -25,31 +26,25 @@ export async function queueBookingNotices(
   event: BookingEvent,
   now: Date,
 ): Promise<void> {
-  const [found] = await tx
-    .select({
-      startsAt: bookings.startsAt,
-      language: bookings.language,
-      source: bookings.source,
-      clientEmail: clients.email,
-      clientPhone: clients.phone,
-      clinicEmail: tenants.contactEmail,
-      timeZone: tenants.timeZone,
-      defaultLocale: tenants.defaultLocale,
-      preferences: tenants.preferences,
-      practitionerEmail: staffUsers.email,
-    })
-    .from(bookings)
-    .innerJoin(clients, and(eq(clients.tenantId, bookings.tenantId), eq(clients.id, bookings.clientId)))
-    .innerJoin(tenants, eq(tenants.id, bookings.tenantId))
-    .innerJoin(resources, and(eq(resources.tenantId, bookings.tenantId), eq(resources.id, bookings.practitionerId)))
-    .leftJoin(staffUsers, eq(staffUsers.id, resources.staffUserId))
-    .where(and(eq(bookings.tenantId, tenantId), eq(bookings.id, bookingId)));
-  if (!found) return;
-  const preferences: TenantPreferences = tenantPreferencesSchema.parse(found.preferences);
+  const facts = await loadBookingFacts(tx, tenantId, bookingId);
+  if (facts) await queueNoticesFor(tx, outbox, tenantId, facts, event, now);
+}
+
+/** The same, for a caller that has just read the booking's facts for its own answer too. */
+export async function queueNoticesFor(
+  tx: Tx,
+  outbox: OutboxDispatcher,
+  tenantId: string,
+  facts: BookingFacts,
+  event: BookingEvent,
+  now: Date,
+): Promise<void> {
+  const bookingId = facts.id;
+  const preferences: TenantPreferences = tenantPreferencesSchema.parse(facts.clinic.preferences);
   const client: Audience = {
-    email: found.clientEmail,
-    phone: found.clientPhone ? toE164(found.clientPhone) : null,
-    locale: (found.language as Locale) ?? found.defaultLocale,
+    email: facts.client.email,
+    phone: facts.client.phone ? toE164(facts.client.phone) : null,
+    locale: (facts.language as Locale) ?? facts.clinic.defaultLocale,
   };
 
   if (event !== 'created') {
@@ -77,13 +72,20 @@ export async function queueBookingNotices(
 
   const hours = preferences.messaging.reminderHoursBefore;
   if (event !== 'cancelled' && hours > 0) {
-    const remindAt = wallClockHoursBefore(found.startsAt, hours, found.timeZone);
+    const remindAt = wallClockHoursBefore(facts.startsAt, hours, facts.clinic.timeZone);
     if (remindAt > now) toClient('booking_reminder', remindAt, true);
   }
-  if (event === 'created' && found.source === 'widget' && preferences.messaging.notifyStaffOfBookings) {
-    const staff = new Set([found.clinicEmail, found.practitionerEmail].filter((email): email is string => Boolean(email)));
+  if (event === 'created' && facts.source === 'widget' && preferences.messaging.notifyStaffOfBookings) {
+    const staff = new Set([facts.clinic.contactEmail, facts.practitioner.staffEmail].filter((email): email is string => Boolean(email)));
     for (const email of staff) {
-      messages.push({ kind: 'staff_new_booking', channel: 'email', recipient: email, locale: found.defaultLocale, dueAt: now, bookingId });
+      messages.push({
+        kind: 'staff_new_booking',
+        channel: 'email',
+        recipient: email,
+        locale: facts.clinic.defaultLocale,
+        dueAt: now,
+        bookingId,
+      });
     }
   }
   await queueMessages(tx, outbox, tenantId, messages);

@@ -9,6 +9,7 @@ import { assertResourceExists } from '../catalogue/resources.js';
 import { getService } from '../catalogue/services.js';
 import { assertClientExists } from '../clients/clients.js';
 import { heldRange, holdResources, releaseBookingResources } from './allocations.js';
+import { placeBooking } from './placeBooking.js';
 
 export type CalendarEntry =
   | {
@@ -114,8 +115,7 @@ export async function createStaffBooking(tx: Tx, tenantId: string, actor: Actor,
   const start = new Date(input.start);
   const end = new Date(start.getTime() + service.durationMinutes * 60_000);
   const id = newId();
-  await tx.insert(bookings).values({
-    tenantId,
+  await placeBooking(tx, tenantId, {
     id,
     clientId: input.clientId,
     serviceId: service.id,
@@ -123,16 +123,13 @@ export async function createStaffBooking(tx: Tx, tenantId: string, actor: Actor,
     roomId: input.roomId ?? null,
     startsAt: start,
     endsAt: end,
-    status: 'confirmed',
     source: 'staff',
     priceCents: service.priceCents,
     currency: service.currency,
-  });
-  await holdResources(tx, tenantId, {
-    bookingId: id,
-    kind: 'booking',
-    resourceIds: input.roomId ? [input.practitionerId, input.roomId] : [input.practitionerId],
-    during: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
+    language: null,
+    idempotencyKey: null,
+    manageTokenHash: null,
+    heldDuring: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
     createdBy: actor.id,
   });
   await appendAudit(tx, tenantId, actor, { action: 'create', entity: 'booking', entityId: id, details: { source: 'staff' } });

@@ -1,7 +1,6 @@
 import type { ClientDetails, TenantPreferences } from '@hetki/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { clients } from '../../db/schema/index.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
 import { isUnderGuardianAge } from '../clients/clientRules.js';
@@ -22,29 +21,26 @@ export async function clientForBooking(
   if (fields.birthDate && details.birthDate && !details.guardian && isUnderGuardianAge(facts, bookingDay)) {
     throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'For a client under 16, give a guardian’s name and phone');
   }
-  const [existing] = await tx
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(eq(clients.tenantId, tenantId), eq(clients.email, details.email)))
-    .orderBy(asc(clients.createdAt))
-    .limit(1);
-  if (existing) return { id: existing.id, created: false };
-  const id = newId();
-  await tx.insert(clients).values({
-    tenantId,
-    id,
-    firstName: details.firstName,
-    lastName: details.lastName,
-    email: details.email,
-    phone: details.phone,
-    birthDate: fields.birthDate ? (details.birthDate ?? null) : null,
-    birthYear: fields.birthYear ? (details.birthYear ?? null) : null,
-    gender: fields.gender ? (details.gender ?? null) : null,
-    language: fields.language ? (details.language ?? null) : null,
-    address: fields.address ? (details.address ?? null) : null,
-    guardian: details.guardian
-      ? { name: details.guardian.name, phone: details.guardian.phone, email: details.guardian.email ?? null }
-      : null,
-  });
-  return { id, created: true };
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  const guardian = details.guardian
+    ? { name: details.guardian.name, phone: details.guardian.phone, email: details.guardian.email ?? null }
+    : null;
+  // One statement: the oldest client with this email, or else a new one.
+  const [row] = await tx.execute<{ id: string; created: boolean }>(sql`
+    with existing as (
+      select id from clients where tenant_id = ${tenantId} and email = ${details.email} order by created_at limit 1
+    ), created as (
+      insert into clients (tenant_id, id, first_name, last_name, email, phone, birth_date, birth_year, gender, language, address, guardian)
+      select ${tenantId}, ${newId()}, ${details.firstName}, ${details.lastName}, ${details.email}, ${details.phone},
+             ${fields.birthDate ? (details.birthDate ?? null) : null}::date, ${fields.birthYear ? (details.birthYear ?? null) : null}::integer,
+             ${fields.gender ? (details.gender ?? null) : null}, ${fields.language ? (details.language ?? null) : null},
+             ${json(fields.address ? details.address : null)}::jsonb, ${json(guardian)}::jsonb
+      where not exists (select 1 from existing)
+      returning id
+    )
+    select id, false as created from existing
+    union all
+    select id, true as created from created`);
+  if (!row) throw new Error('clientForBooking: neither found nor created a client');
+  return row;
 }

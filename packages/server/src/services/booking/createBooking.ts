@@ -9,12 +9,14 @@ import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { type ConsentEntry, type ConsentPurpose, recordConsent } from '../consents/consentLedger.js';
 import { joinMarketingRegister } from '../marketing/joinFromBooking.js';
-import { heldRange, holdResources, slotTaken } from './allocations.js';
+import { heldRange, slotTaken } from './allocations.js';
 import { offeredSlotAt } from './availability.js';
-import { queueBookingNotices } from './bookingNotices.js';
-import { publicBookingView } from './bookingView.js';
+import { loadBookingFacts } from './bookingFacts.js';
+import { queueNoticesFor } from './bookingNotices.js';
+import { publicBookingView, publicViewOf } from './bookingView.js';
 import { clientForBooking } from './clientForBooking.js';
 import type { ManageTokens } from './manageToken.js';
+import { placeBooking } from './placeBooking.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 
 export type CreatedBooking = { booking: PublicBooking; manageToken: string };
@@ -70,8 +72,7 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
       );
       const bookingId = newId();
       const manageToken = tokens.tokenFor(tenant.id, input.idempotencyKey);
-      await tx.insert(bookings).values({
-        tenantId: tenant.id,
+      await placeBooking(tx, tenant.id, {
         id: bookingId,
         clientId: client.id,
         serviceId: service.id,
@@ -79,19 +80,14 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         roomId,
         startsAt: start,
         endsAt: end,
-        status: 'confirmed',
         source: 'widget',
         priceCents: service.priceCents,
         currency: service.currency,
         language: input.language,
         idempotencyKey: input.idempotencyKey,
         manageTokenHash: tokens.hash(manageToken),
-      });
-      await holdResources(tx, tenant.id, {
-        bookingId,
-        kind: 'booking',
-        resourceIds: roomId ? [practitionerId, roomId] : [practitionerId],
-        during: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
+        heldDuring: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
+        createdBy: null,
       });
       // An unticked box is no decision, not a withdrawal: only grants are recorded here.
       const grants: ConsentEntry[] = CONSENT_FIELDS.filter(([field]) => input.consents[field] === true).map(([, purpose]) => ({
@@ -104,8 +100,10 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
       }));
       await recordConsent(tx, tenant.id, client.id, grants, deps.now());
       await joinMarketingRegister(tx, tenant.id, client.id, input, ip, deps.now());
-      await queueBookingNotices(tx, deps.outbox, tenant.id, bookingId, 'created', deps.now());
-      const booking = await publicBookingView(tx, tenant, bookingId);
+      const facts = await loadBookingFacts(tx, tenant.id, bookingId);
+      if (!facts) throw new Error('createPublicBooking: the booking just placed is not visible');
+      await queueNoticesFor(tx, deps.outbox, tenant.id, facts, 'created', deps.now());
+      const booking = publicViewOf(tenant, facts);
       // Last before commit: the audit chain serialises a clinic's writes from here to the commit.
       await appendAudit(
         tx,

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { uuidArray } from '../../db/uuidArray.js';
+import { pgErrorCode } from '../../lib/pgErrors.js';
+import { newId } from '../../lib/uuid.js';
+import { slotTaken } from './allocations.js';
+
+export type NewBooking = {
+  id: string;
+  clientId: string;
+  serviceId: string;
+  practitionerId: string;
+  roomId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  source: 'widget' | 'staff';
+  priceCents: number;
+  currency: string;
+  /** The client's language for messages; null keeps the column's default. */
+  language: string | null;
+  idempotencyKey: string | null;
+  manageTokenHash: string | null;
+  /** The span its resources are held for, buffers included (heldRange). */
+  heldDuring: string;
+  createdBy: string | null;
+};
+
+/**
+ * Inserts a confirmed booking and the allocations that hold its practitioner (and room) in one
+ * statement. The exclusion constraint on allocations is the only arbiter of overlaps: a lost race
+ * fails the statement with SQLSTATE 23P01, which becomes a CONFLICT and rolls the caller back.
+ */
+export async function placeBooking(tx: Tx, tenantId: string, booking: NewBooking): Promise<void> {
+  const resourceIds = booking.roomId ? [booking.practitionerId, booking.roomId] : [booking.practitionerId];
+  try {
+    await tx.execute(sql`
+      with booking as (
+        insert into bookings (tenant_id, id, client_id, service_id, practitioner_id, room_id, starts_at, ends_at, status,
+                              source, price_cents, currency, language, idempotency_key, manage_token_hash)
+        values (${tenantId}, ${booking.id}, ${booking.clientId}, ${booking.serviceId}, ${booking.practitionerId},
+                ${booking.roomId}, ${booking.startsAt.toISOString()}, ${booking.endsAt.toISOString()}, 'confirmed',
+                ${booking.source}, ${booking.priceCents}, ${booking.currency}, coalesce(${booking.language}, 'fi'),
+                ${booking.idempotencyKey}, ${booking.manageTokenHash})
+        returning tenant_id, id
+      )
+      insert into allocations (tenant_id, id, resource_id, booking_id, kind, during, created_by)
+      select booking.tenant_id, held.id, held.resource_id, booking.id, 'booking', ${booking.heldDuring}::tstzrange, ${booking.createdBy}
+      from booking, unnest(${uuidArray(resourceIds.map(() => newId()))}, ${uuidArray(resourceIds)}) as held(id, resource_id)`);
+  } catch (error) {
+    if (pgErrorCode(error) === '23P01') throw slotTaken();
+    throw error;
+  }
+}
