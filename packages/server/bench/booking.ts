@@ -90,7 +90,15 @@ export async function benchBooking(): Promise<void> {
       },
     });
     console.log(formatLoad(`public.booking.book, ${concurrency} clients`, result));
-    console.log('  target: >= 800 bookings/s');
+    // The same clients on the no-op query, to put the figure against what this machine's HTTP and
+    // tRPC stack does with nothing behind it.
+    const noop = await runLoad({
+      concurrency,
+      durationMs: 5_000,
+      request: async () => (await httpCall(stack.agent, `${stack.baseUrl}/trpc/public.ping`, { method: 'GET' })).status === 200,
+    });
+    console.log(formatLoad(`public.ping (no-op), ${concurrency} clients`, noop));
+    console.log(`  bookings/s per no-op req/s: ${(result.rps / noop.rps).toFixed(3)}; target: >= 800 bookings/s`);
 
     const race = await freshClinic(stack, 1);
     const attempts = Array.from({ length: 1000 }, (_, index) => quarter(4 * 24 + (index % 100)));
