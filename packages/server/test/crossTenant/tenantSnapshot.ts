@@ -18,7 +18,10 @@ export async function tenantSnapshot(owner: postgres.Sql, tenantId: string): Pro
     order by 1`;
   const parts: unknown[] = [await owner`select * from tenants where id = ${tenantId}`];
   for (const { table } of tables) {
-    const rows = await owner.unsafe<Record<string, unknown>[]>(`select * from "${table}" where tenant_id = $1 order by 1, 2`, [tenantId]);
+    // Ordered by the whole row: the first columns need not be unique (service_practitioners, say).
+    const rows = await owner.unsafe<Record<string, unknown>[]>(`select * from "${table}" as r where tenant_id = $1 order by r::text`, [
+      tenantId,
+    ]);
     parts.push(table, table === 'outbox_messages' ? rows.map(withoutDeliveryProgress) : rows);
   }
   parts.push(
