@@ -75,6 +75,7 @@ export async function benchBooking(): Promise<void> {
     const clinic = await freshClinic(stack, 20);
     let next = 0;
     const concurrency = Number(process.env.BENCH_BOOKING_CLIENTS ?? 64);
+    const cpuBefore = stack.serverCpuSeconds();
     const result = await runLoad({
       concurrency,
       durationMs: 10_000,
@@ -89,7 +90,9 @@ export async function benchBooking(): Promise<void> {
         return response.status === 200;
       },
     });
+    const cpuPerBooking = ((stack.serverCpuSeconds() - cpuBefore) * 1000) / next;
     console.log(formatLoad(`public.booking.book, ${concurrency} clients`, result));
+    console.log(`  API server CPU per booking: ${cpuPerBooking.toFixed(2)} ms (user + system, over all ${next} attempts incl. warm-up)`);
     // The same clients on the no-op query, to put the figure against what this machine's HTTP and
     // tRPC stack does with nothing behind it.
     const noop = await runLoad({

@@ -1,10 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/env.js';
 import { openRuntime, type Runtime } from '../src/main/runtime.js';
 
-export type BenchStack = { runtime: Runtime; baseUrl: string; agent: Agent; close: () => Promise<void> };
+export type BenchStack = {
+  runtime: Runtime;
+  baseUrl: string;
+  agent: Agent;
+  /** CPU seconds (user + system) the API server process has used so far, from /proc. */
+  serverCpuSeconds: () => number;
+  close: () => Promise<void>;
+};
 
 /**
  * PostgreSQL and Redis as `pnpm start` finds or starts them (this process keeps them, and the
@@ -43,6 +51,7 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
     runtime,
     baseUrl: `http://127.0.0.1:${port}`,
     agent,
+    serverCpuSeconds: () => processCpuSeconds(child.pid as number),
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => {
@@ -53,4 +62,11 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
       await runtime.close();
     },
   };
+}
+
+/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
