@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { preferEnglish, signInToAdmin } from './admin.js';
+import { call } from './trpc.js';
 
 test('staff add a contact who agreed by phone, record the consent, and send a campaign that shows its progress', async ({ page }) => {
   test.setTimeout(60_000);
@@ -48,4 +49,29 @@ test('staff add a contact who agreed by phone, record the consent, and send a ca
   expect(
     result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((v) => v.id),
   ).toEqual([]);
+});
+
+test('a marketing register longer than a page shows the rest on request, and consents recorded there stick', async ({ page }) => {
+  test.setTimeout(60_000);
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  const { csrfToken } = await call<{ csrfToken: string }>(page.request, 'auth.me', undefined);
+  const stamp = `pg${Date.now().toString(36)}`;
+  for (let index = 1; index <= 53; index += 1) {
+    const name = `Pekka ${stamp} ${String(index).padStart(2, '0')}`;
+    await call(page.request, 'staff.marketing.contacts.create', { name, email: `${stamp}.${index}@example.test`, phone: null }, csrfToken);
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketing' }).click();
+  const register = page.getByRole('region', { name: 'Marketing register' });
+  await register.getByLabel('Search contacts').fill(stamp);
+  const rows = register.getByRole('row').filter({ hasText: stamp });
+  await expect(rows).toHaveCount(50);
+  await register.getByRole('button', { name: 'Show more' }).click();
+  await expect(rows).toHaveCount(53);
+  await expect(register.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+
+  const last = rows.filter({ hasText: `Pekka ${stamp} 53` });
+  await last.getByRole('button', { name: `Record verbal consent: Email Pekka ${stamp} 53` }).click();
+  await expect(last.getByRole('button', { name: `Record withdrawal: Email Pekka ${stamp} 53` })).toBeVisible();
+  await expect(rows).toHaveCount(53);
 });

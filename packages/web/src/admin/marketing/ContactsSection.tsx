@@ -7,6 +7,22 @@ import { useLoad } from '../useLoad';
 
 type Channel = 'email' | 'sms';
 const SEARCH_DELAY_MS = 250;
+const PAGE_SIZE = 50;
+
+type ListedContact = Awaited<ReturnType<typeof api.staff.marketing.contacts.list.query>>[number];
+
+/**
+ * The first `pages` pages of the register, each asked for with one row more than it shows, so the
+ * last one tells whether there are more. Reloaded together, so a consent recorded on any page shows.
+ */
+async function loadContacts(search: string, pages: number): Promise<{ contacts: ListedContact[]; more: boolean }> {
+  const loaded = await Promise.all(
+    Array.from({ length: pages }, (_, page) =>
+      api.staff.marketing.contacts.list.query({ ...(search ? { search } : {}), limit: PAGE_SIZE + 1, offset: page * PAGE_SIZE }),
+    ),
+  );
+  return { contacts: loaded.flatMap((rows) => rows.slice(0, PAGE_SIZE)), more: (loaded.at(-1)?.length ?? 0) > PAGE_SIZE };
+}
 
 /** The marketing register (kept apart from the client register): search, add, and record what people said. */
 export function ContactsSection() {
@@ -14,14 +30,19 @@ export function ContactsSection() {
   const searchId = useId();
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
+  const [pages, setPages] = useState(1);
   const action = useAction();
 
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => {
+      setSearch(typed.trim());
+      setPages(1);
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const contacts = useLoad(() => api.staff.marketing.contacts.list.query({ ...(search ? { search } : {}), limit: 50 }), [search]);
+  const contacts = useLoad(() => loadContacts(search, pages), [search, pages]);
+  const listed = contacts.data?.contacts ?? [];
 
   const record = async (contactId: string, channel: Channel, granted: boolean) => {
     const result = await action.run(() => api.staff.marketing.contacts.recordConsent.mutate({ contactId, channel, granted }));
@@ -37,8 +58,8 @@ export function ContactsSection() {
       </search>
       <LoadState status={contacts.status} error={contacts.status === 'failed' ? contacts.error : null} reload={contacts.reload} />
       {action.error !== null && <ErrorMessage error={action.error} />}
-      {contacts.status === 'ready' && contacts.data.length === 0 && <p>{t('marketing.noContacts')}</p>}
-      {(contacts.data ?? []).length > 0 && (
+      {contacts.status === 'ready' && listed.length === 0 && <p>{t('marketing.noContacts')}</p>}
+      {listed.length > 0 && (
         <div className="table-scroll">
           <table className="table">
             <thead>
@@ -51,7 +72,7 @@ export function ContactsSection() {
               </tr>
             </thead>
             <tbody>
-              {(contacts.data ?? []).map((contact) => (
+              {listed.map((contact) => (
                 <tr key={contact.id}>
                   <th scope="row">{contact.name}</th>
                   <td>{contact.email ?? '—'}</td>
@@ -82,6 +103,17 @@ export function ContactsSection() {
             </tbody>
           </table>
         </div>
+      )}
+      {contacts.data?.more && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => setPages((count) => count + 1)}
+          disabled={contacts.status === 'loading'}
+          aria-busy={contacts.status === 'loading'}
+        >
+          {t('common.showMore')}
+        </button>
       )}
       <NewContactForm onAdded={contacts.reload} />
     </section>
