@@ -6,11 +6,15 @@ import { ensureRuntimeRoles } from './roles.js';
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Runs pending migrations as the owner and (re)sets the runtime roles' logins. */
-export async function migrateDatabase(ownerUrl: string, passwords: { app: string; system: string }): Promise<void> {
+export async function migrateDatabase(
+  ownerUrl: string,
+  passwords: { app: string; system: string },
+  options: { migrationsFolder?: string } = {},
+): Promise<void> {
   const owner = connect(ownerUrl, { max: 1, name: 'hetki-migrate' });
   try {
     await ensureRuntimeRoles(owner.sql, passwords);
-    await migrate(owner.db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migrate(owner.db, { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
   } finally {
     await owner.close();
   }

@@ -9,8 +9,14 @@ CREATE TABLE audit_heads (
   hash text NOT NULL
 );
 --> statement-breakpoint
+-- The owner reads every clinic's chain end: FORCE would hide all rows from it (no policy names the
+-- owner), so it is lifted for this one statement, inside the migration's transaction.
+ALTER TABLE audit_log NO FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 INSERT INTO audit_heads (tenant_id, seq, prev_hash, hash)
 SELECT DISTINCT ON (tenant_id) tenant_id, seq, prev_hash, hash FROM audit_log ORDER BY tenant_id, seq DESC;
+--> statement-breakpoint
+ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON audit_heads TO hetki_app;
 --> statement-breakpoint
