@@ -77,9 +77,11 @@ export async function benchBooking(): Promise<void> {
     const concurrency = Number(process.env.BENCH_BOOKING_CLIENTS ?? 64);
     // The server's CPU is counted from the end of runLoad's one-second warm-up, as its requests are.
     let cpuBefore = 0;
+    let postgresCpuBefore = 0;
     let startedBefore = 0;
     const warmedUp = setTimeout(() => {
       cpuBefore = stack.serverCpuSeconds();
+      postgresCpuBefore = stack.postgresCpuSeconds();
       startedBefore = next;
     }, 1_000);
     const result = await runLoad({
@@ -97,11 +99,14 @@ export async function benchBooking(): Promise<void> {
       },
     });
     clearTimeout(warmedUp);
-    const cpuPerBooking = ((stack.serverCpuSeconds() - cpuBefore) * 1000) / (next - startedBefore);
+    const measured = next - startedBefore;
+    const cpuPerBooking = ((stack.serverCpuSeconds() - cpuBefore) * 1000) / measured;
+    const postgresCpuPerBooking = ((stack.postgresCpuSeconds() - postgresCpuBefore) * 1000) / measured;
     console.log(formatLoad(`public.booking.book, ${concurrency} clients`, result));
     console.log(
-      `  API server CPU per booking: ${cpuPerBooking.toFixed(2)} ms (user + system, over the ${next - startedBefore} attempts after the warm-up)`,
+      `  API server CPU per booking: ${cpuPerBooking.toFixed(2)} ms (user + system, over the ${measured} attempts after the warm-up)`,
     );
+    console.log(`  PostgreSQL CPU per booking: ${postgresCpuPerBooking.toFixed(2)} ms (all postgres processes, same span)`);
     // The same clients on the no-op query, to put the figure against what this machine's HTTP and
     // tRPC stack does with nothing behind it.
     const noop = await runLoad({

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/env.js';
@@ -11,6 +11,8 @@ export type BenchStack = {
   agent: Agent;
   /** CPU seconds (user + system) the API server process has used so far, from /proc. */
   serverCpuSeconds: () => number;
+  /** CPU seconds all PostgreSQL processes on this machine have used so far (see postgresCpuSeconds). */
+  postgresCpuSeconds: () => number;
   close: () => Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
     baseUrl: `http://127.0.0.1:${port}`,
     agent,
     serverCpuSeconds: () => processCpuSeconds(child.pid as number),
+    postgresCpuSeconds,
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => {
@@ -69,4 +72,23 @@ function processCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The summed CPU of every process named `postgres` (server, background workers, backends), local
+ * or embedded. A backend that exits takes its count with it, so a difference is only meaningful
+ * over a span in which the pools keep their connections open, as they do during a load run.
+ */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += processCpuSeconds(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }

@@ -66,6 +66,29 @@ describe('audit log', () => {
     expect(report).toMatchObject({ rows: 22, problems: [] });
   });
 
+  it("a clinic's first appends, racing on separate connections, start one chain", async () => {
+    const { me } = await newClinic(h.baseUrl);
+    const tenantId = me.tenant?.tenantId as string;
+    // As if the clinic had never written: no rows, no head.
+    await h.owner`delete from audit_log where tenant_id = ${tenantId}`;
+    await h.owner`delete from audit_heads where tenant_id = ${tenantId}`;
+    const pool = connect(urlForRole(inject('ownerUrl'), APP_ROLE, TEST_ROLE_PASSWORDS.app), { max: 8, name: 'test-audit-race' });
+    try {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          withTenant(pool.db, tenantId, (tx) =>
+            appendAudit(tx, tenantId, { type: 'system', id: null, ip: null }, { action: `first-${index}`, entity: 'tenant' }),
+          ),
+        ),
+      );
+    } finally {
+      await pool.close();
+    }
+    const seqs = await h.owner<{ seq: string }[]>`select seq from audit_log where tenant_id = ${tenantId} order by seq`;
+    expect(seqs.map((row) => Number(row.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await verifyTenantAudit(h.deps.db, tenantId)).toMatchObject({ rows: 8, problems: [] });
+  });
+
   it('chains what the database normalises: IPv6, IPv4-mapped and absent addresses, quotes and non-ASCII details', async () => {
     const { me } = await newClinic(h.baseUrl);
     const tenantId = me.tenant?.tenantId as string;
