@@ -10,6 +10,7 @@ const { benchAvailability } = await import('./availability.js');
 const { benchBooking } = await import('./booking.js');
 const { benchWeb } = await import('./web.js');
 const { benchCampaign } = await import('./campaign.js');
+const { benchFloor } = await import('./floor.js');
 
 /** `pnpm bench <name>`: each benchmark prints its figures; nothing here asserts timings. */
 const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
@@ -24,6 +25,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   campaign: {
     about: 'an email campaign to 100,000 contacts (half consented) through the worker to an SMTP sink, beside bare BullMQ',
     run: benchCampaign,
+  },
+  floor: {
+    about: "bare node:http, express and express + tRPC (an empty query) beside Hetki's no-op: the HTTP stack's ceiling here",
+    run: benchFloor,
   },
 };
 

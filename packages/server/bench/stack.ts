@@ -24,8 +24,7 @@ export type BenchStack = {
 export async function startBenchStack(overrides: Record<string, string> = {}): Promise<BenchStack> {
   const env = parseEnv({ ...process.env, ...overrides });
   const runtime = await openRuntime(env, (line) => console.log(line));
-  const child: ChildProcess = spawn(
-    process.execPath,
+  const { child, port } = await spawnListening(
     [
       ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
       ...(process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []),
@@ -33,11 +32,26 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
       'tsx',
       fileURLToPath(new URL('./server.ts', import.meta.url)),
     ],
-    {
-      env: { ...process.env, ...overrides, DATABASE_URL: runtime.ownerUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { ...process.env, ...overrides, DATABASE_URL: runtime.ownerUrl },
   );
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  return {
+    runtime,
+    baseUrl: `http://127.0.0.1:${port}`,
+    agent,
+    serverCpuSeconds: () => processCpuSeconds(child.pid as number),
+    postgresCpuSeconds,
+    close: async () => {
+      agent.destroy();
+      await stopChild(child);
+      await runtime.close();
+    },
+  };
+}
+
+/** A Node process that prints `listening <port>` once it serves HTTP on 127.0.0.1. */
+export async function spawnListening(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -48,23 +62,15 @@ export async function startBenchStack(overrides: Record<string, string> = {}): P
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
   });
   child.stdout?.resume();
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  return {
-    runtime,
-    baseUrl: `http://127.0.0.1:${port}`,
-    agent,
-    serverCpuSeconds: () => processCpuSeconds(child.pid as number),
-    postgresCpuSeconds,
-    close: async () => {
-      agent.destroy();
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-      await runtime.close();
-    },
-  };
+  return { child, port };
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 /** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
