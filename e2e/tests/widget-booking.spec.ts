@@ -347,3 +347,29 @@ test('an empty week offers a jump to the next free time', async ({ page, playwri
   const first = (await page.locator('button[data-slot]').first().getAttribute('data-slot')) as string;
   expect(Date.parse(first) - today.getTime(), 'the jump lands after the three weeks away').toBeGreaterThan(20 * 86_400_000);
 });
+
+test('a cookie decision stands for a year; an older one is asked again, for the same visitor', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(SAMPLE_SITE);
+  const banner = page.getByRole('dialog', { name: 'Evästeet' });
+  await banner.getByRole('button', { name: 'Hyväksy kaikki' }).click();
+  const { visitorId } = await storedConsent(page);
+  const decidedDaysAgo = (days: number) =>
+    page.evaluate(`(() => {
+      const key = 'hetki-consent:demo';
+      const at = '${new Date(Date.now() - days * 86_400_000).toISOString()}';
+      localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)), decidedAt: at }));
+    })()`);
+
+  await decidedDaysAgo(364);
+  await page.reload();
+  await expect.poll(() => page.evaluate<unknown>('window.Hetki.consent')).toMatchObject({ analytics: true, marketing: true });
+  await expect(banner).toBeHidden();
+
+  await decidedDaysAgo(366);
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Hylkää kaikki' }).click();
+  expect(await storedConsent(page)).toMatchObject({ visitorId, analytics: false, marketing: false });
+  await expect.poll(async () => (await consentRows(visitorId)).map((decision) => decision.analytics).sort()).toEqual([false, true]);
+});

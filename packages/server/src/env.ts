@@ -69,6 +69,8 @@ const envSchema = z.object({
   /** How long a worker waits for running jobs when asked to stop. */
   WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days a cookie-consent record is kept: at least the year a visitor's decision stands, so a decision in force keeps its proof. */
+  COOKIE_CONSENT_RETENTION_DAYS: z.coerce.number().int().min(366).max(3650).default(1095),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestLog } from '../src/db/schema/index.js';
 import { buildDeps } from '../src/deps.js';
 import { createHttpApp } from '../src/http/app.js';
 import { RequestLogWriter } from '../src/http/requestLogWriter.js';
-import { pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
+import { pruneCookieConsents, pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
 import { ApiClient, type Harness, newClinic, startHarness } from './harness.js';
 
 let h: Harness;
@@ -82,6 +83,39 @@ describe('request (IP) log', () => {
     expect(await pruneRequestLog(h.deps.systemDb, 90)).toBeGreaterThanOrEqual(1);
     expect(await h.owner`select 1 from request_log where route = '/old'`).toHaveLength(0);
     expect(await h.owner`select 1 from request_log where route = '/recent'`).toHaveLength(1);
+  });
+});
+
+describe('cookie-consent sweep', () => {
+  it('removes records older than the retention period in every clinic, and keeps newer ones', async () => {
+    const clinics = [await newClinic(h.baseUrl), await newClinic(h.baseUrl)];
+    for (const { me } of clinics) {
+      const tenantId = me.tenant?.tenantId as string;
+      await h.owner`insert into cookie_consents (tenant_id, id, visitor_id, analytics, marketing, notice_version, decided_at) values
+        (${tenantId}, gen_random_uuid(), gen_random_uuid(), true, false, 'old', now() - interval '1096 days'),
+        (${tenantId}, gen_random_uuid(), gen_random_uuid(), false, false, 'kept', now() - interval '1094 days')`;
+    }
+    expect(await pruneCookieConsents(h.deps.systemDb, 1095)).toBeGreaterThanOrEqual(2);
+    for (const { me } of clinics) {
+      const left = await h.owner<{ notice_version: string }[]>`
+        select notice_version from cookie_consents where tenant_id = ${me.tenant?.tenantId as string}`;
+      expect(left.map((row) => row.notice_version)).toEqual(['kept']);
+    }
+  });
+
+  it('the system role may delete them, but not add, change or read who decided what', async () => {
+    const { me } = await newClinic(h.baseUrl);
+    const tenantId = me.tenant?.tenantId as string;
+    await expect(
+      h.deps.systemDb.execute(sql`insert into cookie_consents (tenant_id, id, visitor_id, analytics, marketing, notice_version)
+        values (${tenantId}, gen_random_uuid(), gen_random_uuid(), true, true, '1')`),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
+    await expect(h.deps.systemDb.execute(sql`update cookie_consents set analytics = true`)).rejects.toMatchObject({
+      cause: { code: '42501' },
+    });
+    await expect(h.deps.systemDb.execute(sql`select visitor_id from cookie_consents`)).rejects.toMatchObject({
+      cause: { code: '42501' },
+    });
   });
 });
 

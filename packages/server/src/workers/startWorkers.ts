@@ -58,7 +58,12 @@ export async function startWorkers(deps: Deps, options: { smtpUrl: string; conne
       if (job.name === 'reconcile') return reconcileOutbox(deps, dispatcher);
       if (job.name === 'retention') {
         const report = await runRetentionSweep(deps);
-        logger.info('retention sweep done', { tenants: report.tenants, requestLog: report.requestLog, sessions: report.sessions });
+        logger.info('retention sweep done', {
+          tenants: report.tenants,
+          requestLog: report.requestLog,
+          sessions: report.sessions,
+          cookieConsents: report.cookieConsents,
+        });
         return report;
       }
       if (job.name === 'start-campaign') {

@@ -11,6 +11,9 @@
  * as `window.Hetki.consent` and a `hetki:consent` event. Self-contained and small: no imports.
  */
 type Lang = 'fi' | 'sv' | 'en';
+/** How long a cookie decision stands before the banner asks again (the server keeps its record longer). */
+const DECISION_LASTS_MS = 365 * 86_400_000;
+
 type Consent = { necessary: true; analytics: boolean; marketing: boolean; noticeVersion: string; decidedAt: string };
 type Config = {
   name: string;
@@ -79,7 +82,7 @@ if (script && !w.Hetki) {
   const slug = script.dataset.clinic ?? '';
   const service = script.dataset.service;
   const storeKey = `hetki-consent:${slug}`;
-  const asked = (script.dataset.lang ?? d.documentElement.lang ?? '').slice(0, 2) as Lang;
+  const asked = (script.dataset.lang ?? d.documentElement.lang).slice(0, 2) as Lang;
   let lang: Lang = TEXT[asked] ? asked : 'fi';
   const frames: HTMLIFrameElement[] = [];
   let config: Config | null = null;
@@ -255,8 +258,8 @@ if (script && !w.Hetki) {
       try {
         stored = JSON.parse(localStorage.getItem(storeKey) ?? 'null');
       } catch {}
-      // A decision made under another notice version is asked again.
-      if (stored && stored.noticeVersion === config.privacyNoticeVersion) {
+      // A decision made under another notice version, or over a year ago, is asked again.
+      if (stored && stored.noticeVersion === config.privacyNoticeVersion && Date.now() - Date.parse(stored.decidedAt) < DECISION_LASTS_MS) {
         const { visitorId: _id, ...consent } = stored;
         announce(consent);
       } else openConsent();

@@ -1,15 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { withTenant } from '../../db/context.js';
 import type { Deps } from '../../deps.js';
-import { pruneRequestLog, pruneSessions } from '../../jobs/maintenance.js';
+import { pruneCookieConsents, pruneRequestLog, pruneSessions } from '../../jobs/maintenance.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { RETENTION_RULES } from './retentionRules.js';
 
-export type RetentionReport = { tenants: number; removed: Record<string, number>; requestLog: number; sessions: number };
+export type RetentionReport = {
+  tenants: number;
+  removed: Record<string, number>;
+  requestLog: number;
+  sessions: number;
+  cookieConsents: number;
+};
 
 /**
  * The daily sweep. Data that belongs to no clinic (the request log of IP addresses, staff
- * sessions) is pruned by the system role; each clinic's own data is swept tenant by tenant in
+ * sessions) and the append-only cookie-consent records are pruned by the system role; each clinic's own data is swept tenant by tenant in
  * that clinic's transaction, and what went is written to the clinic's audit log.
  */
 export async function runRetentionSweep(deps: Deps): Promise<RetentionReport> {
@@ -19,6 +25,7 @@ export async function runRetentionSweep(deps: Deps): Promise<RetentionReport> {
     removed: {},
     requestLog: await pruneRequestLog(deps.systemDb, deps.env.REQUEST_LOG_RETENTION_DAYS),
     sessions: await pruneSessions(deps.systemDb, deps.env.SESSION_IDLE_MINUTES),
+    cookieConsents: await pruneCookieConsents(deps.systemDb, deps.env.COOKIE_CONSENT_RETENTION_DAYS),
   };
   const tenantRows = await deps.systemDb.execute<{ id: string }>(sql`select id from tenants order by id`);
   for (const { id: tenantId } of tenantRows) {
