@@ -19,12 +19,15 @@ export function deriveKey(masterKey: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, 'hetki', purpose, 32));
 }
 
+const GCM_IV_BYTES = 12;
+const GCM_TAG_BYTES = 16;
+
 /**
  * AES-256-GCM. Sealed form: `<version>.<iv>.<tag>.<ciphertext>` (base64url parts). `aad` binds the
  * value to where it belongs (an empty one is the same as none), so a ciphertext moved elsewhere fails.
  */
 export function sealAesGcm(key: Buffer, aad: Buffer, plaintext: Buffer, version: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBytes(GCM_IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -37,9 +40,13 @@ export function openAesGcm(key: Buffer, aad: Buffer, sealed: string, expectedVer
   if (version !== expectedVersion || !iv || !tag || body === undefined || extra !== undefined) {
     throw new Error('Unrecognised ciphertext');
   }
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  // Node accepts tags as short as 4 bytes: a truncated tag would make a forgery far cheaper.
+  if (ivBytes.length !== GCM_IV_BYTES || tagBytes.length !== GCM_TAG_BYTES) throw new Error('Unrecognised ciphertext');
+  const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: GCM_TAG_BYTES });
   decipher.setAAD(aad);
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  decipher.setAuthTag(tagBytes);
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
 }
 
