@@ -107,6 +107,28 @@ describe('bad input never reaches a 500', () => {
     expect(settings).toMatchObject({ name: 'Input Clinic', timeZone: 'Europe/Stockholm', contactEmail: 'kept@clinic.example' });
   });
 
+  it('a NUL character, which PostgreSQL cannot store in text or jsonb, is a 400 and stores nothing', async () => {
+    const client = await signedIn();
+    const cases: [string, unknown][] = [
+      ['staff.settings.update', { name: 'Clinic\u0000' }],
+      ['staff.clients.create', { firstName: 'Nul\u0000', lastName: 'Byte' }],
+      [
+        'staff.clients.create',
+        { firstName: 'Nul', lastName: 'Byte', address: { street: 'Katu\u00001', postalCode: '00100', city: 'Helsinki' } },
+      ],
+    ];
+    for (const [path, input] of cases) {
+      const refused = await client.failure('mutation', path, input);
+      expectClean4xx(refused.status, JSON.stringify(refused), path);
+      expect(refused).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
+    }
+    const search = await client.failure('query', 'staff.clients.list', { query: 'Nul\u0000' });
+    expect(search).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
+    expect(await client.query('staff.settings.get')).toMatchObject({ name: 'Input Clinic' });
+    const tenantId = (await client.query<{ tenant: { tenantId: string } }>('auth.me')).tenant.tenantId;
+    expect(await h.owner`select 1 from clients where tenant_id = ${tenantId} and last_name = 'Byte'`).toHaveLength(0);
+  });
+
   it('an unknown procedure or path is a 404', async () => {
     expect((await fetch(`${h.baseUrl}/trpc/staff.nothing.here`)).status).toBe(404);
     expect((await fetch(`${h.baseUrl}/no/such/page`)).status).toBe(404);

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { env } from '../env.js';
 import { DomainError } from '../lib/errors.js';
+import { pgErrorCode } from '../lib/pgErrors.js';
 import type { Context } from './context.js';
 
 export type ProcedureMeta = {
@@ -52,12 +53,19 @@ export const t = initTRPC
     },
   });
 
+/**
+ * PostgreSQL refuses some text any JSON string may carry (a NUL character, in text and in jsonb):
+ * that is the caller's input, so a 400, whichever procedure stored it. The transaction has rolled back.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 /** Counts the call for graceful shutdown, and turns domain errors thrown below into their tRPC codes. */
 export const mapDomainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await ctx.deps.inFlight.run(() => next());
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
+  if (result.ok) return result;
+  const cause = UNSTORABLE_TEXT.has(pgErrorCode(result.error.cause) ?? '')
+    ? new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'Text may not contain NUL characters')
+    : result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   return result;
 });
