@@ -213,6 +213,29 @@ describe('roles and CSRF', () => {
     expect((await admin.failure('mutation', 'staff.team.invite', { email: uniqueEmail(), role: 'owner' })).data.reason).toBe('OWNER_ONLY');
     const ownerId = (await owner.query<Me>('auth.me')).user.id;
     expect((await admin.failure('mutation', 'staff.team.remove', { userId: ownerId })).data.reason).toBe('OWNER_ONLY');
+    // Nor grant or take the practitioner role, which reads visit notes: not to others, not to themselves.
+    expect((await admin.failure('mutation', 'staff.team.invite', { email: uniqueEmail(), role: 'practitioner' })).data.reason).toBe(
+      'OWNER_ONLY',
+    );
+    const receptionId = (await reception.query<Me>('auth.me')).user.id;
+    const practitionerId = (await practitioner.query<Me>('auth.me')).user.id;
+    for (const [userId, role] of [
+      [adminMe.user.id, 'practitioner'],
+      [receptionId, 'practitioner'],
+      [practitionerId, 'reception'],
+    ] as const) {
+      expect((await admin.failure('mutation', 'staff.team.changeRole', { userId, role })).data.reason).toBe('OWNER_ONLY');
+    }
+    expect((await admin.failure('query', 'staff.clients.health.get', { clientId: crypto.randomUUID() })).data.reason).toBe(
+      'ROLE_FORBIDDEN',
+    );
+    // What does not touch patient records stays the admin's to manage.
+    await admin.mutate('staff.team.changeRole', { userId: receptionId, role: 'admin' });
+    await admin.mutate('staff.team.changeRole', { userId: receptionId, role: 'reception' });
+    expect(
+      (await admin.mutate<{ invitation: { role: string } }>('staff.team.invite', { email: uniqueEmail(), role: 'reception' })).invitation
+        .role,
+    ).toBe('reception');
     // The last owner cannot step down.
     expect((await owner.failure('mutation', 'staff.team.changeRole', { userId: ownerId, role: 'admin' })).data.reason).toBe('LAST_OWNER');
     await owner.mutate('staff.team.changeRole', { userId: adminMe.user.id, role: 'owner' });

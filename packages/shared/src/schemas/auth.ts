@@ -4,6 +4,8 @@ import { emailSchema, passwordSchema, text, uuidSchema } from './common.js';
 export const STAFF_ROLES = ['owner', 'admin', 'practitioner', 'reception'] as const;
 export const staffRoleSchema = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
+/** The roles that read visit notes and health information; only an owner grants or removes one. */
+export const CLINICAL_ROLES: readonly StaffRole[] = ['owner', 'practitioner'];
 
 export const totpCodeSchema = z
   .string()

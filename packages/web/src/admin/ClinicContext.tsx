@@ -18,7 +18,5 @@ export function useClinic(): Clinic {
   return clinic;
 }
 
-/** Roles that may read health information and visit notes (the server enforces the same). */
-export const CLINICAL_ROLES: readonly StaffRole[] = ['owner', 'practitioner'];
 export const MANAGER_ROLES: readonly StaffRole[] = ['owner', 'admin'];
 export const MARKETING_ROLES: readonly StaffRole[] = ['owner', 'admin', 'reception'];

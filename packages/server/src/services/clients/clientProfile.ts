@@ -1,4 +1,4 @@
-import type { ClientBookingSummary, ClientProfile, StaffRole } from '@hetki/shared';
+import { CLINICAL_ROLES, type ClientBookingSummary, type ClientProfile, type StaffRole } from '@hetki/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/connections.js';
@@ -11,8 +11,6 @@ import { getTenantSettings } from '../tenants/tenantSettings.js';
 import { clientConsents } from './clientConsents.js';
 import { findClient, toClientRecord } from './clients.js';
 
-/** Roles that may read and write health information and visit notes. */
-export const CLINICAL_ROLES: readonly StaffRole[] = ['owner', 'practitioner'];
 const PROFILE_BOOKINGS = 200;
 const PROFILE_NOTES = 20;
 

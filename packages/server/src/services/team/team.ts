@@ -1,4 +1,4 @@
-import type { InvitationCreated, PendingInvitation, StaffRole, Team } from '@hetki/shared';
+import { CLINICAL_ROLES, type InvitationCreated, type PendingInvitation, type StaffRole, type Team } from '@hetki/shared';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { invitations, memberships, staffUsers, tenants } from '../../db/schema/index.js';
@@ -14,7 +14,15 @@ export const INVITATION_DAYS = 7;
 /** The acting member: who they are and what role they hold in this clinic. */
 export type Member = Actor & { id: string; role: StaffRole };
 
-const ownerOnly = () => new DomainError('FORBIDDEN', 'OWNER_ONLY', 'Only an owner can grant, change or remove the owner role');
+const ownerOnly = () =>
+  new DomainError(
+    'FORBIDDEN',
+    'OWNER_ONLY',
+    'Only an owner can grant, change or remove a role that reads visit notes (owner, practitioner)',
+  );
+
+/** Reading patient records is the owner's to grant: an admin could otherwise give it to anyone, themselves included. */
+const grantsClinicalAccess = (role: StaffRole) => CLINICAL_ROLES.includes(role);
 
 export async function listTeam(tx: Tx, tenantId: string, now: Date): Promise<Team> {
   const members = await tx
@@ -65,7 +73,7 @@ export async function inviteMember(
   input: { email: string; role: StaffRole },
   now: Date,
 ): Promise<InvitationCreated> {
-  if (input.role === 'owner' && actor.role !== 'owner') throw ownerOnly();
+  if (grantsClinicalAccess(input.role) && actor.role !== 'owner') throw ownerOnly();
   const [alreadyMember] = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -151,7 +159,7 @@ async function assertAnotherOwnerRemains(tx: Tx, tenantId: string, userId: strin
 
 export async function changeMemberRole(tx: Tx, tenantId: string, actor: Member, input: { userId: string; role: StaffRole }): Promise<void> {
   const target = await lockedMembership(tx, tenantId, input.userId);
-  if ((target.role === 'owner' || input.role === 'owner') && actor.role !== 'owner') throw ownerOnly();
+  if ((grantsClinicalAccess(target.role) || grantsClinicalAccess(input.role)) && actor.role !== 'owner') throw ownerOnly();
   if (target.role === input.role) return;
   if (target.role === 'owner') await assertAnotherOwnerRemains(tx, tenantId, input.userId);
   await tx

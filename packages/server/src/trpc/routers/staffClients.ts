@@ -1,4 +1,5 @@
 import {
+  CLINICAL_ROLES,
   clientHealthInfoInput,
   clientIdInput,
   clientListInput,
@@ -14,7 +15,7 @@ import {
 import type { Tx } from '../../db/connections.js';
 import type { Deps } from '../../deps.js';
 import { recordStaffVerbalConsent } from '../../services/clients/clientConsents.js';
-import { CLINICAL_ROLES, getClientProfile } from '../../services/clients/clientProfile.js';
+import { getClientProfile } from '../../services/clients/clientProfile.js';
 import { createClient, listClients, revealPersonalIdentityCode, updateClient } from '../../services/clients/clients.js';
 import { masterKeyRing, TenantCipher } from '../../services/keys/tenantKeys.js';
 import { getHealthInfo, putHealthInfo } from '../../services/notes/healthInfo.js';

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '@hetki/shared';
+import { CLINICAL_ROLES, STAFF_ROLES, type StaffRole } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api';
 import { useClinic } from '../ClinicContext';
@@ -8,10 +8,17 @@ import { ErrorMessage, LoadState, Notice } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../useLoad';
 
+/** Roles that read visit notes are granted and taken by an owner only (the server enforces it). */
+function useAssignable(): (role: StaffRole) => boolean {
+  const { role: myRole } = useClinic();
+  return (role) => myRole === 'owner' || !CLINICAL_ROLES.includes(role);
+}
+
 /** The clinic's team: roles, invitations by link, removal. The server keeps at least one owner. */
 export function TeamPage() {
   const { t, locale } = useI18n();
   const { me, timeZone } = useClinic();
+  const assignable = useAssignable();
   const team = useLoad(() => api.staff.team.list.query(), []);
   const action = useAction();
 
@@ -57,11 +64,11 @@ export function TeamPage() {
                       <select
                         aria-label={t('team.roleOf', { name: member.name })}
                         value={member.role}
-                        disabled={action.busy}
+                        disabled={action.busy || !assignable(member.role)}
                         onChange={(event) => changeRole(member.userId, event.target.value as StaffRole)}
                       >
                         {STAFF_ROLES.map((role) => (
-                          <option key={role} value={role}>
+                          <option key={role} value={role} disabled={!assignable(role)}>
                             {t(`role.${role}`)}
                           </option>
                         ))}
@@ -113,7 +120,8 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   const { t } = useI18n();
   const ids = { email: useId(), role: useId() };
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<StaffRole>('practitioner');
+  const assignable = useAssignable();
+  const [role, setRole] = useState<StaffRole>(assignable('practitioner') ? 'practitioner' : 'reception');
   const [sent, setSent] = useState<{ email: string; link: string } | null>(null);
   const action = useAction();
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -139,7 +147,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
             <label htmlFor={ids.role}>{t('team.role')}</label>
             <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
               {STAFF_ROLES.map((option) => (
-                <option key={option} value={option}>
+                <option key={option} value={option} disabled={!assignable(option)}>
                   {t(`role.${option}`)}
                 </option>
               ))}
