@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { APP_ROLE, connect, urlForRole } from '../src/db/connections.js';
 import { withTenant } from '../src/db/context.js';
 import { newId } from '../src/lib/uuid.js';
+import { heldRange, holdResources, releaseBookingResources } from '../src/services/booking/allocations.js';
 import { type BookingClinic, bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
+import { TEST_ROLE_PASSWORDS } from './testEnv.js';
 
 let h: Harness;
 let visitor: ApiClient;
@@ -302,5 +305,92 @@ describe('staff calendar', () => {
       { id: created.booking.id, status: 'cancelled', practitionerId: p1 },
       { id: second.id, status: 'completed', practitionerId: p1 },
     ]);
+  });
+
+  it('a visit that took place or was missed cannot be cancelled afterwards, and no cancellation goes out', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const slots = await slotsOn(clinic, helsinkiDate(13));
+    const outcomes = ['completed', 'no_show'] as const;
+    for (const [index, outcome] of outcomes.entries()) {
+      const created = await visitor.mutate<Created>('public.booking.book', bookingRequest(clinic, slots[index * 8]?.start as string));
+      await clinic.owner.mutate('staff.calendar.setOutcome', { bookingId: created.booking.id, outcome });
+      const refused = await clinic.owner.failure('mutation', 'staff.calendar.cancel', { bookingId: created.booking.id });
+      expect(refused).toMatchObject({ status: 409, data: { reason: 'INVALID_INPUT' } });
+      const [row] = await h.owner<{ status: string; cancelled: number }[]>`
+        select b.status, (select count(*)::int from outbox_messages m
+                          where m.tenant_id = b.tenant_id and m.booking_id = b.id and m.kind = 'booking_cancelled') as cancelled
+        from bookings b where b.tenant_id = ${clinic.tenantId} and b.id = ${created.booking.id}`;
+      expect(row).toEqual({ status: outcome, cancelled: 0 });
+    }
+  });
+
+  it("a booking staff make speaks the client's language, else the clinic's default", async () => {
+    const clinic = await bookingClinic(h.baseUrl, { practitioners: 2 });
+    await clinic.owner.mutate('staff.settings.update', { defaultLocale: 'sv' });
+    const english = await clinic.owner.mutate<{ id: string }>('staff.clients.create', {
+      firstName: 'Emma',
+      lastName: 'English',
+      email: `emma-${newId()}@example.test`,
+      language: 'en',
+    });
+    const unsaid = await clinic.owner.mutate<{ id: string }>('staff.clients.create', {
+      firstName: 'Ville',
+      lastName: 'Virtanen',
+      email: `ville-${newId()}@example.test`,
+    });
+    const start = (await slotsOn(clinic, helsinkiDate(14)))[0]?.start as string;
+    const languages: string[] = [];
+    for (const [index, clientId] of [english.id, unsaid.id].entries()) {
+      const booked = await clinic.owner.mutate<{ id: string }>('staff.calendar.book', {
+        clientId,
+        serviceId: clinic.serviceId,
+        practitionerId: clinic.practitionerIds[index],
+        start,
+      });
+      const [row] = await h.owner<{ language: string; locales: string[] }[]>`
+        select b.language, array(select m.locale from outbox_messages m where m.tenant_id = b.tenant_id and m.booking_id = b.id) as locales
+        from bookings b where b.tenant_id = ${clinic.tenantId} and b.id = ${booked.id}`;
+      expect(row?.locales.length).toBeGreaterThan(0);
+      expect(new Set(row?.locales)).toEqual(new Set([row?.language]));
+      languages.push(row?.language as string);
+    }
+    expect(languages).toEqual(['en', 'sv']);
+  });
+
+  it("two moves heading into each other's freed times at once: the one PostgreSQL aborts gets SLOT_TAKEN, not a 500", async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const slots = await slotsOn(clinic, helsinkiDate(15));
+    const [first, second] = await Promise.all(
+      [slots[0], slots[8]].map((slot) => visitor.mutate<Created>('public.booking.book', bookingRequest(clinic, slot?.start as string))),
+    );
+    const pool = connect(urlForRole(inject('ownerUrl'), APP_ROLE, TEST_ROLE_PASSWORDS.app), { max: 2, name: 'test-swap' });
+    let released = 0;
+    let bothReleased: () => void = () => {};
+    const barrier = new Promise<void>((resolve) => {
+      bothReleased = resolve;
+    });
+    // Each frees its own time, waits until the other has too, then takes the other's: a deadlock.
+    const swap = (own: Created, other: Created) =>
+      withTenant(pool.db, clinic.tenantId, async (tx) => {
+        await releaseBookingResources(tx, clinic.tenantId, own.booking.id);
+        released += 1;
+        if (released === 2) bothReleased();
+        await barrier;
+        await holdResources(tx, clinic.tenantId, {
+          bookingId: own.booking.id,
+          kind: 'booking',
+          resourceIds: [clinic.practitionerIds[0] as string],
+          during: heldRange(new Date(other.booking.start), new Date(other.booking.end), 0, 15),
+          createdBy: null,
+        });
+      });
+    try {
+      const outcomes = await Promise.allSettled([swap(first as Created, second as Created), swap(second as Created, first as Created)]);
+      const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { reason?: string }).reason : 'ok'));
+      // The victim rolls back, so its old time is held again and the survivor's insert loses to it too.
+      expect(reasons).toEqual(['SLOT_TAKEN', 'SLOT_TAKEN']);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -7,6 +7,16 @@ import { newId } from '../../lib/uuid.js';
 
 export const slotTaken = () => new DomainError('CONFLICT', 'SLOT_TAKEN', 'This time was just taken. Please choose another time.');
 
+/**
+ * A write of held time that lost to another: an overlap the exclusion constraint refused (23P01), or
+ * a deadlock (40P01), as when two moves head into each other's freed times at the same moment and
+ * PostgreSQL aborts one of them.
+ */
+export function lostTheSlot(error: unknown): boolean {
+  const code = pgErrorCode(error);
+  return code === '23P01' || code === '40P01';
+}
+
 /** The span a booking holds its resources for: its own time plus the service's buffers. */
 export function heldRange(start: Date, end: Date, bufferBeforeMinutes: number, bufferAfterMinutes: number): string {
   const from = new Date(start.getTime() - bufferBeforeMinutes * 60_000).toISOString();
@@ -16,7 +26,7 @@ export function heldRange(start: Date, end: Date, bufferBeforeMinutes: number, b
 
 /**
  * Inserts the allocation rows. The exclusion constraint is the only arbiter of overlaps: a lost race
- * surfaces here as SQLSTATE 23P01 and becomes a CONFLICT, which rolls the caller's transaction back.
+ * surfaces here (see lostTheSlot) and becomes a CONFLICT, which rolls the caller's transaction back.
  */
 export async function holdResources(
   tx: Tx,
@@ -48,7 +58,7 @@ export async function holdResources(
       .returning({ id: allocations.id });
     return inserted.map((row) => row.id);
   } catch (error) {
-    if (pgErrorCode(error) === '23P01') throw slotTaken();
+    if (lostTheSlot(error)) throw slotTaken();
     throw error;
   }
 }

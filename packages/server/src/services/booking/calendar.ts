@@ -7,7 +7,7 @@ import type { Actor } from '../audit/auditLog.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { assertResourceExists } from '../catalogue/resources.js';
 import { getService } from '../catalogue/services.js';
-import { assertClientExists } from '../clients/clients.js';
+import { clientLanguage } from '../clients/clients.js';
 import { heldRange, holdResources, releaseBookingResources } from './allocations.js';
 import { placeBooking } from './placeBooking.js';
 
@@ -108,7 +108,7 @@ export type StaffBookingInput = {
  */
 export async function createStaffBooking(tx: Tx, tenantId: string, actor: Actor, input: StaffBookingInput): Promise<{ id: string }> {
   const service = await getService(tx, tenantId, input.serviceId);
-  await assertClientExists(tx, tenantId, input.clientId);
+  const language = await clientLanguage(tx, tenantId, input.clientId);
   await assertResourceExists(tx, tenantId, input.practitionerId, 'practitioner');
   if (service.needsRoom && !input.roomId) throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'This service needs a room');
   if (input.roomId) await assertResourceExists(tx, tenantId, input.roomId, 'room');
@@ -126,7 +126,8 @@ export async function createStaffBooking(tx: Tx, tenantId: string, actor: Actor,
     source: 'staff',
     priceCents: service.priceCents,
     currency: service.currency,
-    language: null,
+    // The client's own language for the confirmation and reminders, else the clinic's.
+    language,
     idempotencyKey: null,
     manageTokenHash: null,
     heldDuring: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
@@ -188,6 +189,10 @@ export async function moveBooking(
 export async function cancelStaffBooking(tx: Tx, tenantId: string, actor: Actor, bookingId: string): Promise<boolean> {
   const booking = await lockBooking(tx, tenantId, bookingId);
   if (booking.status === 'cancelled') return false;
+  // A visit that took place (or was missed) stays on record: cancelling it would also tell the client it was cancelled.
+  if (booking.status === 'completed' || booking.status === 'no_show') {
+    throw new DomainError('CONFLICT', 'INVALID_INPUT', 'A visit that has taken place cannot be cancelled');
+  }
   await tx
     .update(bookings)
     .set({ status: 'cancelled', cancelledAt: new Date(), manageTokenHash: null, updatedAt: new Date() })

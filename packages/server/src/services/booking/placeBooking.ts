@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { uuidArray } from '../../db/uuidArray.js';
-import { pgErrorCode } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
-import { slotTaken } from './allocations.js';
+import { lostTheSlot, slotTaken } from './allocations.js';
 
 export type NewBooking = {
   id: string;
@@ -16,7 +15,7 @@ export type NewBooking = {
   source: 'widget' | 'staff';
   priceCents: number;
   currency: string;
-  /** The client's language for messages; null keeps the column's default. */
+  /** The client's language for messages; null means the clinic's default language. */
   language: string | null;
   idempotencyKey: string | null;
   manageTokenHash: string | null;
@@ -28,7 +27,7 @@ export type NewBooking = {
 /**
  * Inserts a confirmed booking and the allocations that hold its practitioner (and room) in one
  * statement. The exclusion constraint on allocations is the only arbiter of overlaps: a lost race
- * fails the statement with SQLSTATE 23P01, which becomes a CONFLICT and rolls the caller back.
+ * fails the statement (see lostTheSlot), which becomes a CONFLICT and rolls the caller back.
  */
 export async function placeBooking(tx: Tx, tenantId: string, booking: NewBooking): Promise<void> {
   const resourceIds = booking.roomId ? [booking.practitionerId, booking.roomId] : [booking.practitionerId];
@@ -39,7 +38,7 @@ export async function placeBooking(tx: Tx, tenantId: string, booking: NewBooking
                               source, price_cents, currency, language, idempotency_key, manage_token_hash)
         values (${tenantId}, ${booking.id}, ${booking.clientId}, ${booking.serviceId}, ${booking.practitionerId},
                 ${booking.roomId}, ${booking.startsAt.toISOString()}, ${booking.endsAt.toISOString()}, 'confirmed',
-                ${booking.source}, ${booking.priceCents}, ${booking.currency}, coalesce(${booking.language}, 'fi'),
+                ${booking.source}, ${booking.priceCents}, ${booking.currency}, coalesce(${booking.language}, (select default_locale from tenants where id = ${tenantId})),
                 ${booking.idempotencyKey}, ${booking.manageTokenHash})
         returning tenant_id, id
       )
@@ -47,7 +46,7 @@ export async function placeBooking(tx: Tx, tenantId: string, booking: NewBooking
       select booking.tenant_id, held.id, held.resource_id, booking.id, 'booking', ${booking.heldDuring}::tstzrange, ${booking.createdBy}
       from booking, unnest(${uuidArray(resourceIds.map(() => newId()))}, ${uuidArray(resourceIds)}) as held(id, resource_id)`);
   } catch (error) {
-    if (pgErrorCode(error) === '23P01') throw slotTaken();
+    if (lostTheSlot(error)) throw slotTaken();
     throw error;
   }
 }

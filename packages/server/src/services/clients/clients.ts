@@ -36,11 +36,17 @@ export async function findClient(tx: Tx, tenantId: string, clientId: string, opt
 }
 
 export async function assertClientExists(tx: Tx, tenantId: string, clientId: string): Promise<void> {
+  await clientLanguage(tx, tenantId, clientId);
+}
+
+/** The language the client asked to be served in, if any; throws if the client is not in the clinic. */
+export async function clientLanguage(tx: Tx, tenantId: string, clientId: string): Promise<string | null> {
   const [row] = await tx
-    .select({ id: clients.id })
+    .select({ language: clients.language })
     .from(clients)
     .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId)));
   if (!row) throw notFound('Client');
+  return row.language;
 }
 
 /** The decrypted code, for comparisons and masking; never leaves the server unmasked except by reveal. */
