@@ -393,4 +393,27 @@ describe('staff calendar', () => {
       await pool.close();
     }
   });
+
+  it('times outside the years 2000-2100 are a 400 everywhere, not a 500, and store nothing', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const before = await bookingCount(clinic.tenantId);
+    const practitionerId = clinic.practitionerIds[0] as string;
+    const client = await clinic.owner.mutate<{ id: string }>('staff.clients.create', { firstName: 'Aika', lastName: 'Matkaaja' });
+    for (const start of ['0999-06-01T10:00:00Z', '0000-06-01T10:00:00Z', '9999-12-31T23:30:00Z']) {
+      const failures = [
+        await visitor.failure('mutation', 'public.booking.book', bookingRequest(clinic, start)),
+        await clinic.owner.failure('mutation', 'staff.calendar.book', {
+          clientId: client.id,
+          serviceId: clinic.serviceId,
+          practitionerId,
+          start,
+        }),
+        await clinic.owner.failure('mutation', 'staff.calendar.block', { resourceId: practitionerId, start, end: '2030-01-01T00:00:00Z' }),
+      ];
+      for (const failure of failures) expect(failure).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
+    }
+    const window = { slug: clinic.slug, serviceId: clinic.serviceId, from: '0999-06-01', to: '0999-06-02' };
+    expect(await visitor.failure('query', 'public.booking.availability', window)).toMatchObject({ status: 400 });
+    expect(await bookingCount(clinic.tenantId)).toBe(before);
+  });
 });

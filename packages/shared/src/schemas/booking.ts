@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MAX_WINDOW_DAYS } from '../availability/errors.js';
-import { localDateSchema } from './catalogue.js';
-import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
+import { calendarDateSchema, emailSchema, instantSchema, localDateSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
 
 /** At most this many clinic-local dates per availability query (the engine's own limit). */
 export const MAX_AVAILABILITY_DAYS = MAX_WINDOW_DAYS;
@@ -13,8 +12,8 @@ export const availabilityInput = z
     slug: z.string().trim().toLowerCase().min(1).max(40),
     serviceId: uuidSchema,
     practitionerId: uuidSchema.optional(),
-    from: localDateSchema,
-    to: localDateSchema,
+    from: calendarDateSchema,
+    to: calendarDateSchema,
   })
   .strict()
   .refine((value) => value.from <= value.to, { message: 'The window ends before it starts', path: ['to'] })
@@ -66,7 +65,7 @@ export const createBookingInput = z
     serviceId: uuidSchema,
     /** Omit for "anyone": the first free practitioner is chosen. */
     practitionerId: uuidSchema.optional(),
-    start: z.iso.datetime({ offset: true }),
+    start: instantSchema,
     client: clientDetailsSchema,
     consents: bookingConsentsSchema,
     language: localeSchema.default('fi'),
@@ -88,7 +87,7 @@ export const rescheduleInput = z
   .object({
     slug: z.string().trim().toLowerCase().min(1).max(40),
     token: z.string().trim().min(30).max(100),
-    start: z.iso.datetime({ offset: true }),
+    start: instantSchema,
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { uuidSchema } from './common.js';
+import { instantSchema, uuidSchema } from './common.js';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 
 export const calendarRangeInput = z
   .object({ from: instant, to: instant, resourceIds: z.array(uuidSchema).max(50).optional() })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, uuidSchema } from './common.js';
+import { calendarDateSchema, text, uuidSchema } from './common.js';
 
 const localText = (max: number) =>
   z
@@ -94,14 +94,6 @@ export const weeklyHoursSchema = z
   .partial()
   .strict();
 
-export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  .refine(
-    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'Not a date',
-  );
-
 export const RESOURCE_KIND_VALUES = ['practitioner', 'room'] as const;
 export const createResourceInput = z
   .object({
@@ -123,10 +115,10 @@ export const updateResourceInput = z
 export const setExceptionInput = z
   .object({
     resourceId: uuidSchema,
-    date: localDateSchema,
+    date: calendarDateSchema,
     intervals: intervalList,
     note: z.string().trim().max(200).nullable().default(null),
   })
   .strict();
-export const removeExceptionInput = z.object({ resourceId: uuidSchema, date: localDateSchema }).strict();
+export const removeExceptionInput = z.object({ resourceId: uuidSchema, date: calendarDateSchema }).strict();
 export const idInput = z.object({ id: uuidSchema }).strict();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonalIdentityCode } from '../domain/personalIdentityCode.js';
-import { localDateSchema } from './catalogue.js';
-import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
+import { emailSchema, localDateSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
 import { addressSchema } from './tenant.js';
 
 export * from '../domain/personalIdentityCode.js';

@@ -20,6 +20,33 @@ export const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+/** The years a booking, block or campaign may fall in: beyond them dates stop being storable or meaningful. */
+export const FIRST_CALENDAR_YEAR = 2000;
+export const LAST_CALENDAR_YEAR = 2100;
+const inCalendarYears = (epochMs: number) => {
+  const year = new Date(epochMs).getUTCFullYear();
+  return year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR;
+};
+const outsideCalendarYears = `Choose a time between the years ${FIRST_CALENDAR_YEAR} and ${LAST_CALENDAR_YEAR}`;
+
+/** A point in time with its UTC offset, e.g. 2027-03-28T10:00:00+03:00, within the calendar years. */
+export const instantSchema = z.iso.datetime({ offset: true }).refine((value) => inCalendarYears(Date.parse(value)), outsideCalendarYears);
+
+/** A local calendar date, YYYY-MM-DD, that exists. */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'Not a date',
+  );
+
+/** A date in the clinic's calendar (hours, exceptions, availability windows), within the calendar years. */
+export const calendarDateSchema = localDateSchema.refine(
+  (value) => inCalendarYears(Date.parse(`${value}T12:00:00Z`)),
+  outsideCalendarYears,
+);
+
 export const emailSchema = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
+import { emailSchema, instantSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
 
 export const messageChannelSchema = z.enum(['email', 'sms']);
 export type MessageChannel = z.infer<typeof messageChannelSchema>;
@@ -10,8 +10,8 @@ export const campaignAudienceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('last_visit'),
-      from: z.iso.datetime({ offset: true }).nullable(),
-      to: z.iso.datetime({ offset: true }).nullable(),
+      from: instantSchema.nullable(),
+      to: instantSchema.nullable(),
     })
     .strict(),
 ]);
@@ -48,7 +48,7 @@ export const scheduleCampaignInput = z
   .object({
     id: uuidSchema,
     /** Null sends now. */
-    sendAt: z.iso.datetime({ offset: true }).nullable(),
+    sendAt: instantSchema.nullable(),
   })
   .strict();
 

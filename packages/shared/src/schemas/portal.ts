@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientConsentPurposeSchema } from './clients.js';
-import { emailSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
+import { emailSchema, instantSchema, localeSchema, phoneSchema, text, uuidSchema } from './common.js';
 
 /** How long an emailed sign-in link works, and how long a portal session lives. */
 export const PORTAL_LINK_MINUTES = 15;
@@ -42,7 +42,7 @@ export const portalUpdateProfileInput = z
 export type PortalUpdateProfileInput = z.infer<typeof portalUpdateProfileInput>;
 
 export const portalBookingInput = z.object({ slug, bookingId: uuidSchema }).strict();
-export const portalRescheduleInput = z.object({ slug, bookingId: uuidSchema, start: z.iso.datetime({ offset: true }) }).strict();
+export const portalRescheduleInput = z.object({ slug, bookingId: uuidSchema, start: instantSchema }).strict();
 
 export const portalConsentInput = z.object({ slug, purpose: clientConsentPurposeSchema, granted: z.boolean() }).strict();
 export type PortalConsentInput = z.infer<typeof portalConsentInput>;
