@@ -421,6 +421,38 @@ describe('the client profile', () => {
 });
 
 describe('the consent ledger, recorded by staff', () => {
+  it('a marketing consent staff record reaches the marketing register: a withdrawal stops campaigns, a grant joins', async () => {
+    const email = `verbal-${newId()}@example.test`;
+    const client = await owner.api.mutate<ClientRecord>('create', { firstName: 'Ville', lastName: 'Verbal', email, phone: '040 123 4567' });
+    // Already in the register by a web form, under the same address but not linked to the client.
+    await h.owner`insert into marketing_contacts (tenant_id, id, name, email, locale, created_at, updated_at)
+      values (${tenantId}, ${newId()}, 'Ville', ${email}, 'fi', now(), now())`;
+    const record = (purpose: string, granted: boolean) =>
+      reception.api.mutate('recordConsent', { clientId: client.id, purpose, granted, noticeVersion: '2024-1' });
+    const register = () =>
+      h.owner<{ channel: string; granted: boolean; source: string; linked: boolean }[]>`
+        select mc.channel, mc.granted, mc.source, ct.client_id is not null as linked
+        from marketing_consents mc join marketing_contacts ct on ct.tenant_id = mc.tenant_id and ct.id = mc.contact_id
+        where mc.tenant_id = ${tenantId} and (ct.email = ${email} or ct.client_id = ${client.id}) order by mc.recorded_at, mc.id`;
+
+    await record('marketing_email', true);
+    await record('marketing_sms', true);
+    await record('photo_video', true);
+    expect((await register()).map(({ channel, granted, source }) => [channel, granted, source])).toEqual([
+      ['email', true, 'staff_verbal'],
+      ['sms', true, 'staff_verbal'],
+    ]);
+    await record('marketing_email', false);
+    const rows = await register();
+    expect(rows.at(-1)).toMatchObject({ channel: 'email', granted: false, source: 'staff_verbal' });
+    const states = await h.owner<{ granted: boolean }[]>`
+      select distinct on (mc.contact_id) mc.granted from marketing_consents mc join marketing_contacts ct on ct.tenant_id = mc.tenant_id and ct.id = mc.contact_id
+      where mc.tenant_id = ${tenantId} and (ct.email = ${email} or ct.client_id = ${client.id}) and mc.channel = 'email'
+      order by mc.contact_id, mc.recorded_at desc, mc.id desc`;
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.every((row) => !row.granted)).toBe(true);
+  });
+
   it('appends grants and withdrawals; the current state is the latest row per purpose; history is kept', async () => {
     const client = await owner.api.mutate<ClientRecord>('create', { firstName: 'Liisa', lastName: 'Lindholm' });
     type Consents = ClientProfile['consents'];

@@ -2,7 +2,8 @@ import type { ClientConsentEntry, ClientConsentState, RecordClientConsentInput }
 import type { Tx } from '../../db/connections.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
 import { consentHistory, consentStateOf, recordConsent } from '../consents/consentLedger.js';
-import { assertClientExists } from './clients.js';
+import { carryToMarketingRegister } from '../marketing/clientMarketingConsent.js';
+import { findClient } from './clients.js';
 
 export type ClientConsents = { current: ClientConsentState; history: ClientConsentEntry[] };
 
@@ -26,7 +27,8 @@ export async function clientConsents(tx: Tx, tenantId: string, clientId: string)
 
 /**
  * A consent or withdrawal the client gave staff by word of mouth: a new ledger row with source
- * 'staff_verbal' and the staff member as the actor (no IP: the client did not act online).
+ * 'staff_verbal' and the staff member as the actor (no IP: the client did not act online). A
+ * marketing one also goes to the marketing register, so a withdrawal stops the campaigns too.
  */
 export async function recordStaffVerbalConsent(
   tx: Tx,
@@ -35,21 +37,16 @@ export async function recordStaffVerbalConsent(
   input: RecordClientConsentInput,
   now: Date,
 ): Promise<ClientConsents> {
-  await assertClientExists(tx, tenantId, input.clientId);
-  await recordConsent(
-    tx,
-    tenantId,
-    input.clientId,
-    {
-      purpose: input.purpose,
-      granted: input.granted,
-      source: 'staff_verbal',
-      noticeVersion: input.noticeVersion,
-      ip: null,
-      staffActorId: actor.id,
-    },
-    now,
-  );
+  const client = await findClient(tx, tenantId, input.clientId, { lock: true });
+  const entry = {
+    granted: input.granted,
+    source: 'staff_verbal' as const,
+    noticeVersion: input.noticeVersion,
+    ip: null,
+    staffActorId: actor.id,
+  };
+  await recordConsent(tx, tenantId, client.id, { purpose: input.purpose, ...entry }, now);
+  await carryToMarketingRegister(tx, tenantId, client, input.purpose, entry, now);
   await appendAudit(tx, tenantId, actor, {
     action: input.granted ? 'grant' : 'withdraw',
     entity: 'client_consent',

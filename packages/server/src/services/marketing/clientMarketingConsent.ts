@@ -1,0 +1,89 @@
+import { type ClientConsentPurpose, type Locale, toE164 } from '@hetki/shared';
+import { and, eq, or, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/connections.js';
+import { marketingContacts } from '../../db/schema/index.js';
+import { findOrCreateContact } from './contacts.js';
+import { type MarketingChannel, type MarketingConsentEntry, recordMarketingConsent } from './marketingConsents.js';
+
+const MARKETING_CHANNEL: Partial<Record<ClientConsentPurpose, MarketingChannel>> = {
+  marketing_email: 'email',
+  marketing_sms: 'sms',
+};
+
+export type ConsentingClient = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+};
+
+/** The register's channel for a client consent purpose, if it is a marketing one. */
+export const marketingChannelOf = (purpose: ClientConsentPurpose): MarketingChannel | undefined => MARKETING_CHANNEL[purpose];
+
+/** The client's address on a channel, in the form the register keeps (phones in E.164). */
+export function addressOf(client: ConsentingClient, channel: MarketingChannel): string | null {
+  if (channel === 'email') return client.email;
+  return client.phone ? toE164(client.phone) : null;
+}
+
+/**
+ * A marketing consent a client gave outside the register (in the portal, or to staff on their
+ * profile) carried to the register that campaigns send from, as the booking form's is: a grant
+ * joins (or finds) the contact for the client's address; a withdrawal reaches every contact linked
+ * to the client or holding its address, so no campaign reaches them after it. A grant without the
+ * address stays in the client's own ledger only. Other purposes are not the register's business.
+ */
+export async function carryToMarketingRegister(
+  tx: Tx,
+  tenantId: string,
+  client: ConsentingClient,
+  purpose: ClientConsentPurpose,
+  entry: Omit<MarketingConsentEntry, 'channel'>,
+  now: Date,
+): Promise<void> {
+  const channel = MARKETING_CHANNEL[purpose];
+  if (!channel) return;
+  const address = addressOf(client, channel);
+  if (entry.granted && !address) return;
+  const contactIds = entry.granted
+    ? [await contactFor(tx, tenantId, client, now)]
+    : await contactsOf(tx, tenantId, client.id, address, channel);
+  for (const contactId of contactIds) {
+    await recordMarketingConsent(tx, tenantId, contactId, { channel, ...entry }, now, { mirrorToClient: false });
+  }
+}
+
+async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, now: Date): Promise<string> {
+  const locale: Locale = client.language === 'sv' || client.language === 'en' ? client.language : 'fi';
+  const contact = await findOrCreateContact(
+    tx,
+    tenantId,
+    {
+      name: `${client.firstName} ${client.lastName}`,
+      email: client.email,
+      phone: addressOf(client, 'sms'),
+      locale,
+      clientId: client.id,
+    },
+    now,
+  );
+  return contact.id;
+}
+
+async function contactsOf(
+  tx: Tx,
+  tenantId: string,
+  clientId: string,
+  address: string | null,
+  channel: MarketingChannel,
+): Promise<string[]> {
+  const matches: SQL[] = [eq(marketingContacts.clientId, clientId)];
+  if (address) matches.push(channel === 'email' ? eq(marketingContacts.email, address) : eq(marketingContacts.phone, address));
+  const rows = await tx
+    .select({ id: marketingContacts.id })
+    .from(marketingContacts)
+    .where(and(eq(marketingContacts.tenantId, tenantId), or(...matches)));
+  return rows.map((row) => row.id);
+}
