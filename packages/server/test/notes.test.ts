@@ -293,6 +293,42 @@ describe('health information', () => {
     expect(profile.clinical?.healthInfo?.body).toBe(`${HEALTH} Päivitetty.`);
   });
 
+  it('keeps every text it replaced, sealed as it was; the revisions are read by clinical roles only, audited', async () => {
+    const client = await owner.api.mutate<ClientRecord>('create', { firstName: 'Reija', lastName: 'Revisio' });
+    await practitioner.api.mutate('health.put', { clientId: client.id, body: 'Ensimmäinen: allergia.' });
+    await owner.api.mutate('health.put', { clientId: client.id, body: 'Toinen: allergia ja astma.' });
+    await practitioner.api.mutate('health.put', { clientId: client.id, body: '' });
+    expect((await auditRows(tenantId)).at(-1)).toMatchObject({ action: 'update', details: { cleared: true, revision: 2 } });
+
+    type Revision = { revision: number; body: string; author: { id: string }; writtenAt: string; replacedAt: string };
+    const revisions = await practitioner2.api.query<Revision[]>('health.revisions', { clientId: client.id });
+    expect(revisions.map(({ revision, body, author }) => ({ revision, body, author: author.id }))).toEqual([
+      { revision: 1, body: 'Ensimmäinen: allergia.', author: practitioner.me.user.id },
+      { revision: 2, body: 'Toinen: allergia ja astma.', author: owner.me.user.id },
+    ]);
+    expect((await auditRows(tenantId)).at(-1)).toMatchObject({
+      action: 'view',
+      entity: 'health_info_revisions',
+      entity_id: client.id,
+      actor_id: practitioner2.me.user.id,
+      details: { count: 2 },
+    });
+    const raw = await h.owner<{ body: string }[]>`
+      select body from client_health_info_revisions where tenant_id = ${tenantId} and client_id = ${client.id}`;
+    expect(raw).toHaveLength(2);
+    for (const row of raw) expect(row.body).toMatch(/^v1\./);
+    expect(JSON.stringify(raw)).not.toMatch(/allergia/);
+
+    for (const member of [reception, admin]) {
+      expect(await member.api.failure('query', 'health.revisions', { clientId: client.id })).toMatchObject({ status: 403 });
+    }
+    expect(await other.api.failure('query', 'health.revisions', { clientId: client.id })).toMatchObject({ status: 404 });
+    // Append-only for the app: no change or removal of what was kept.
+    await expect(
+      withTenant(h.deps.db, tenantId, (tx) => tx.execute(sql`delete from client_health_info_revisions where client_id = ${client.id}`)),
+    ).rejects.toMatchObject({ cause: { code: '42501' } });
+  });
+
   it('refuses an oversized body and other clinics’ clients', async () => {
     expect(await practitioner.api.failure('mutation', 'health.put', { clientId, body: 'x'.repeat(20_001) })).toMatchObject({ status: 400 });
     expect(await other.api.failure('mutation', 'health.put', { clientId, body: 'x' })).toMatchObject({ status: 404 });

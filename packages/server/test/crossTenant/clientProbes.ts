@@ -14,6 +14,7 @@ export const clientProbes: ProbeModule = {
     });
     const note = await ownerOfB.mutate<{ id: string }>('staff.clients.notes.create', { clientId: client.id, body: `B note ${suffix}` });
     await ownerOfB.mutate('staff.clients.health.put', { clientId: client.id, body: `B health ${suffix}` });
+    await ownerOfB.mutate('staff.clients.health.put', { clientId: client.id, body: `B health, corrected ${suffix}` });
     await ownerOfB.mutate('staff.clients.recordConsent', {
       clientId: client.id,
       purpose: 'marketing_email',
@@ -45,5 +46,6 @@ export const clientProbes: ProbeModule = {
     'staff.clients.notes.revisions': { input: (b) => ({ id: b.registerNoteId }), expect: 'NOT_FOUND' },
     'staff.clients.health.get': { input: (b) => ({ clientId: b.registerClientId }), expect: 'NOT_FOUND' },
     'staff.clients.health.put': { input: (b) => ({ clientId: b.registerClientId, body: 'overwritten by A' }), expect: 'NOT_FOUND' },
+    'staff.clients.health.revisions': { input: (b) => ({ clientId: b.registerClientId }), expect: 'NOT_FOUND' },
   },
 };

@@ -91,3 +91,25 @@ export const clientHealthInfo = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/** Every earlier text of a client's health information, sealed as it was: a change never erases the record. */
+export const clientHealthInfoRevisions = pgTable(
+  'client_health_info_revisions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    revision: integer('revision').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: 'client_health_info_revisions_pk', columns: [table.tenantId, table.clientId, table.revision] }),
+    foreignKey({
+      columns: [table.tenantId, table.clientId],
+      foreignColumns: [clients.tenantId, clients.id],
+      name: 'client_health_info_revisions_client_fk',
+    }).onDelete('cascade'),
+  ],
+);

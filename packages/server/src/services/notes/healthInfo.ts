@@ -1,9 +1,9 @@
 import type { ClientHealthInfo, PutClientHealthInfoInput } from '@hetki/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { clientHealthInfo, staffUsers } from '../../db/schema/index.js';
+import { clientHealthInfo, clientHealthInfoRevisions, staffUsers } from '../../db/schema/index.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
-import { assertClientExists } from '../clients/clients.js';
+import { assertClientExists, findClient } from '../clients/clients.js';
 import type { TenantCipher } from '../keys/tenantKeys.js';
 
 /**
@@ -42,7 +42,10 @@ export async function getHealthInfo(
   };
 }
 
-/** Writes (or replaces) the client's health information; an empty body clears it. */
+/**
+ * Writes (or replaces) the client's health information; an empty body clears it. The text being
+ * replaced is kept as a revision, as it was written: a change never erases the record.
+ */
 export async function putHealthInfo(
   tx: Tx,
   tenantId: string,
@@ -51,7 +54,16 @@ export async function putHealthInfo(
   input: PutClientHealthInfoInput,
   now: Date,
 ): Promise<ClientHealthInfo> {
-  await assertClientExists(tx, tenantId, input.clientId);
+  // The client's row lock serialises two writes, so each numbers its revision after the other's.
+  await findClient(tx, tenantId, input.clientId, { lock: true });
+  const [kept] = await tx.execute<{ revision: number }>(sql`
+    insert into client_health_info_revisions (tenant_id, client_id, revision, body, author_id, written_at, replaced_at)
+    select h.tenant_id, h.client_id,
+           coalesce((select max(r.revision) from client_health_info_revisions r
+                     where r.tenant_id = h.tenant_id and r.client_id = h.client_id), 0) + 1,
+           h.body, h.updated_by, h.updated_at, ${now.toISOString()}
+    from client_health_info h where h.tenant_id = ${tenantId} and h.client_id = ${input.clientId}
+    returning revision`);
   const body = await cipher.seal(PURPOSE, input.clientId, input.body);
   const [row] = await tx
     .insert(clientHealthInfo)
@@ -65,7 +77,7 @@ export async function putHealthInfo(
     action: row?.inserted ? 'create' : 'update',
     entity: 'health_info',
     entityId: input.clientId,
-    details: { fields: ['body'], cleared: input.body === '' },
+    details: { fields: ['body'], cleared: input.body === '', ...(kept ? { revision: kept.revision } : {}) },
   });
   const [author] = await tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, actor.id));
   return {
@@ -74,4 +86,51 @@ export async function putHealthInfo(
     updatedBy: { id: actor.id, name: author?.name ?? null },
     updatedAt: now.toISOString(),
   };
+}
+
+export type HealthInfoRevision = {
+  revision: number;
+  body: string;
+  author: { id: string; name: string | null };
+  writtenAt: string;
+  replacedAt: string;
+};
+
+/** Every earlier text of the client's health information, oldest first. Reading them is audited. */
+export async function listHealthInfoRevisions(
+  tx: Tx,
+  tenantId: string,
+  actor: Actor,
+  cipher: TenantCipher,
+  clientId: string,
+): Promise<HealthInfoRevision[]> {
+  await assertClientExists(tx, tenantId, clientId);
+  const rows = await tx
+    .select({
+      revision: clientHealthInfoRevisions.revision,
+      body: clientHealthInfoRevisions.body,
+      authorId: clientHealthInfoRevisions.authorId,
+      authorName: staffUsers.name,
+      writtenAt: clientHealthInfoRevisions.writtenAt,
+      replacedAt: clientHealthInfoRevisions.replacedAt,
+    })
+    .from(clientHealthInfoRevisions)
+    .leftJoin(staffUsers, eq(staffUsers.id, clientHealthInfoRevisions.authorId))
+    .where(and(eq(clientHealthInfoRevisions.tenantId, tenantId), eq(clientHealthInfoRevisions.clientId, clientId)))
+    .orderBy(clientHealthInfoRevisions.revision);
+  await appendAudit(tx, tenantId, actor, {
+    action: 'view',
+    entity: 'health_info_revisions',
+    entityId: clientId,
+    details: { count: rows.length },
+  });
+  return Promise.all(
+    rows.map(async (row) => ({
+      revision: row.revision,
+      body: await cipher.open(PURPOSE, clientId, row.body),
+      author: { id: row.authorId, name: row.authorName },
+      writtenAt: row.writtenAt.toISOString(),
+      replacedAt: row.replacedAt.toISOString(),
+    })),
+  );
 }

@@ -18,7 +18,7 @@ import { recordStaffVerbalConsent } from '../../services/clients/clientConsents.
 import { getClientProfile } from '../../services/clients/clientProfile.js';
 import { createClient, listClients, revealPersonalIdentityCode, updateClient } from '../../services/clients/clients.js';
 import { masterKeyRing, TenantCipher } from '../../services/keys/tenantKeys.js';
-import { getHealthInfo, putHealthInfo } from '../../services/notes/healthInfo.js';
+import { getHealthInfo, listHealthInfoRevisions, putHealthInfo } from '../../services/notes/healthInfo.js';
 import { createVisitNote, listVisitNoteRevisions, listVisitNotes, updateVisitNote } from '../../services/notes/visitNotes.js';
 import { ALL_STAFF, router, staffProcedure } from '../procedures.js';
 
@@ -68,5 +68,8 @@ export const staffClientsRouter = router({
     put: staffProcedure(CLINICAL_ROLES)
       .input(putClientHealthInfoInput)
       .mutation(({ ctx, input }) => putHealthInfo(ctx.tx, ctx.tenantId, ctx.member, cipherFor(ctx), input, ctx.deps.now())),
+    revisions: staffProcedure(CLINICAL_ROLES)
+      .input(clientHealthInfoInput)
+      .query(({ ctx, input }) => listHealthInfoRevisions(ctx.tx, ctx.tenantId, ctx.member, cipherFor(ctx), input.clientId)),
   }),
 });
