@@ -254,6 +254,9 @@ describe('staff calendar', () => {
     );
     const day = { from: new Date(Date.now()).toISOString(), to: new Date(Date.now() + 20 * 86_400_000).toISOString() };
     const entries = await clinic.owner.query<{ type: string; id: string; client: { id: string } }[]>('staff.calendar.list', day);
+    const [viewed] = await h.owner<{ action: string; entity: string; details: { bookings: number } }[]>`
+      select action, entity, details from audit_log where tenant_id = ${clinic.tenantId} order by seq desc limit 1`;
+    expect(viewed).toMatchObject({ action: 'view', entity: 'calendar', details: { bookings: 1 } });
     const clientId = entries.find((entry) => entry.id === created.booking.id)?.client.id as string;
 
     // Staff book p2 at the same time: fine. Then try to move it onto p1: taken.

@@ -27,10 +27,14 @@ export type CalendarEntry =
 
 const MAX_CALENDAR_DAYS = 42;
 
-/** Bookings and blocks that touch [from, to), for the chosen resources (or all). */
+/**
+ * Bookings (with client names) and blocks that touch [from, to), for the chosen resources (or all).
+ * Showing them is a view of client data, so it is audited: the range and how many bookings.
+ */
 export async function listCalendar(
   tx: Tx,
   tenantId: string,
+  actor: Actor,
   range: { from: string; to: string; resourceIds?: string[] | undefined },
 ): Promise<CalendarEntry[]> {
   const from = new Date(range.from);
@@ -67,6 +71,11 @@ export async function listCalendar(
         range.resourceIds?.length ? inArray(allocations.resourceId, range.resourceIds) : undefined,
       ),
     );
+  await appendAudit(tx, tenantId, actor, {
+    action: 'view',
+    entity: 'calendar',
+    details: { from: from.toISOString(), to: to.toISOString(), bookings: bookingRows.length },
+  });
   return [
     ...bookingRows.map(
       (row): CalendarEntry => ({

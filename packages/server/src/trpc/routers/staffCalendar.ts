@@ -25,7 +25,7 @@ import { queueBookingNotices } from '../../services/booking/bookingNotices.js';
 export const staffCalendarRouter = router({
   list: staffProcedure(ALL_STAFF)
     .input(calendarRangeInput)
-    .query(({ ctx, input }) => listCalendar(ctx.tx, ctx.tenantId, input)),
+    .query(({ ctx, input }) => listCalendar(ctx.tx, ctx.tenantId, ctx.member, input)),
   book: staffProcedure(ALL_STAFF)
     .input(staffBookingInput)
     .mutation(async ({ ctx, input }) => {
