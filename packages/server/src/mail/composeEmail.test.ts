@@ -50,6 +50,20 @@ describe('composeEmail', () => {
     expect([...raw].every((byte) => byte < 0x80)).toBe(true);
   });
 
+  it('folds a long non-ASCII sender name over several lines and reads it back whole', async () => {
+    const name = 'Fysioterapiakeskus Äänekoski Oy (Keskusta) – hieronta ja kuntoutus';
+    const raw = composeEmail({ ...base, from: { name, address: 'no-reply@hetki.test' }, replyTo: { name, address: 'clinic@demo.test' } });
+    const parsed = await simpleParser(raw);
+    expect(parsed.from?.value).toEqual([{ name, address: 'no-reply@hetki.test' }]);
+    expect(parsed.replyTo?.value).toEqual([{ name, address: 'clinic@demo.test' }]);
+    expect(
+      raw
+        .toString('utf8')
+        .split('\r\n')
+        .filter((line) => line.length > 78),
+    ).toEqual([]);
+  });
+
   it('adds the calendar as an alternative and as a booking.ics attachment', async () => {
     const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nSUMMARY:Hieronta – Äkäslompolo\r\nEND:VCALENDAR\r\n';
     const parsed = await simpleParser(composeEmail({ ...base, calendar: { method: 'REQUEST', content: ics } }));
@@ -63,5 +77,7 @@ describe('composeEmail', () => {
 
   it('refuses a header value that could inject another header', () => {
     expect(() => composeEmail({ ...base, headers: { 'List-Unsubscribe': '<https://x>\r\nBcc: someone@example.test' } })).toThrow();
+    expect(() => composeEmail({ ...base, to: 'anna@example.test\r\nBcc: someone@example.test' })).toThrow();
+    expect(() => composeEmail({ ...base, from: { name: 'Demo', address: 'a@b.test>\r\nBcc: c@d.test' } })).toThrow();
   });
 });

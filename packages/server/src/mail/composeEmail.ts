@@ -27,9 +27,9 @@ export type EmailContent = {
  */
 export function composeEmail(content: EmailContent, date: Date = new Date()): Buffer {
   const lines: string[] = [];
-  lines.push(header('From', formatAddress(content.from)));
-  if (content.replyTo) lines.push(header('Reply-To', formatAddress(content.replyTo)));
-  lines.push(header('To', formatAddress(content.to)));
+  lines.push(addressHeader('From', content.from));
+  if (content.replyTo) lines.push(addressHeader('Reply-To', content.replyTo));
+  lines.push(addressHeader('To', content.to));
   lines.push(foldedHeader('Subject', content.subject));
   lines.push(header('Message-ID', content.messageId));
   lines.push(header('Date', rfc5322Date(date)));
@@ -103,6 +103,16 @@ function encodedWords(text: string): string[] {
   }
   if (chunk || words.length === 0) words.push(chunk);
   return words.map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`);
+}
+
+/**
+ * An address header. The display name is ours to make safe (quoted, or encoded words that a long
+ * name folds over several lines); the address itself must be printable ASCII with nothing to escape.
+ */
+function addressHeader(name: string, value: string | { name: string; address: string }): string {
+  const address = typeof value === 'string' ? value : value.address;
+  if (!SAFE_HEADER_VALUE.test(address) || /[<>"]/.test(address)) throw new Error(`Header ${name} needs a plain address`);
+  return `${name}: ${formatAddress(value)}`;
 }
 
 function formatAddress(address: string | { name: string; address: string }): string {
