@@ -124,7 +124,8 @@ function formatAddress(address: string | { name: string; address: string }): str
     : SAFE_HEADER_VALUE.test(name)
       ? `"${name.replace(/(["\\])/g, '\\$1')}"`
       : encodedWords(name).join('\r\n ');
-  return `${display} <${address.address}>`;
+  // After folded encoded words the address starts a line of its own, keeping every line short.
+  return display.includes('\r\n') ? `${display}\r\n <${address.address}>` : `${display} <${address.address}>`;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
