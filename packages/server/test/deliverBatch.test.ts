@@ -5,7 +5,9 @@ import { SmtpDeliveryError, SmtpMailer } from '../src/mail/smtpMailer.js';
 import { type DeliveryTools, deliverBatch } from '../src/outbox/deliverMessage.js';
 import { startCampaign } from '../src/outbox/reconciler.js';
 import { SenderProfiles } from '../src/outbox/senderProfile.js';
+import { createSmsSender } from '../src/sms/smsSender.js';
 import { bookingClinic } from './bookingFixture.js';
+import { type FakeTwilio, startFakeTwilio } from './fakes/fakeTwilio.js';
 import { type Harness, startHarness } from './harness.js';
 import { createEmailCampaign, seedContacts, setMarketingLimits } from './workerFixture.js';
 
@@ -16,10 +18,12 @@ import { createEmailCampaign, seedContacts, setMarketingLimits } from './workerF
 let h: Harness;
 let server: SMTPServer;
 let mailer: SmtpMailer;
+let twilioApi: FakeTwilio;
 const received: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
+  twilioApi = await startFakeTwilio({ accountSid: 'ACbatch', authToken: 'batch-token-'.padEnd(32, 'x') });
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -39,6 +43,7 @@ beforeAll(async () => {
   mailer = new SmtpMailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}?tls=off`, 10);
 });
 afterAll(async () => {
+  await twilioApi.close();
   await mailer.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await h.close();
@@ -124,5 +129,42 @@ describe('a batch of deliveries', () => {
     );
     expect(again.filter((result) => result.status === 'fulfilled' && result.value.kind === 'nothing_to_do')).toHaveLength(6);
     expect(received.filter((address) => address.startsWith(prefix))).toHaveLength(6);
+  });
+
+  it('an SMS the provider may have taken (the connection dropped before its answer) fails as unconfirmed and is never sent again', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
+    await seedContacts(h.owner, clinic.tenantId, 1, { consented: () => true, prefix: `sms-${clinic.slug}-`, phone: true });
+    const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
+      name: 'SMS',
+      channel: 'sms',
+      body: 'Hei {{firstName}}',
+      audience: { kind: 'all' },
+    });
+    await h.owner`update campaigns set status = 'scheduled', scheduled_at = now() where id = ${campaign.id}`;
+    expect(await startCampaign(h.deps, h.deps.outbox, clinic.tenantId, campaign.id)).toBe(true);
+    const [row] = await h.owner<{ id: string; due_at: Date }[]>`select id, due_at from outbox_messages where campaign_id = ${campaign.id}`;
+    // Daytime only for SMS: make the message due now whatever the hour.
+    await h.owner`update outbox_messages set due_at = now() - interval '1 minute' where id = ${row?.id as string}`;
+    const sms = createSmsSender({
+      ...h.deps.env,
+      TWILIO_ACCOUNT_SID: 'ACbatch',
+      TWILIO_AUTH_TOKEN: 'batch-token-'.padEnd(32, 'x'),
+      TWILIO_FROM: '+358401110000',
+      TWILIO_API_URL: twilioApi.url,
+    });
+    const job = [{ tenantId: clinic.tenantId, messageId: row?.id as string }];
+    twilioApi.dropNext();
+    // The job is done (not retried); the row records that the outcome is unknown.
+    await deliverBatch({ ...tools(), sms }, clinic.tenantId, job);
+    expect(twilioApi.received).toHaveLength(1);
+    const [after] = await h.owner<
+      { status: string; error: string | null }[]
+    >`select status, error from outbox_messages where id = ${row?.id as string}`;
+    expect(after).toEqual({ status: 'failed', error: 'delivery_unconfirmed' });
+    // A retry of the job finds nothing to send.
+    const [again] = await deliverBatch({ ...tools(), sms }, clinic.tenantId, job);
+    expect(again).toMatchObject({ status: 'fulfilled', value: { kind: 'nothing_to_do' } });
+    expect(twilioApi.received).toHaveLength(1);
   });
 });

@@ -307,13 +307,13 @@ async function sendSms(tools: DeliveryTools, { row, body }: { row: OutboxRow; bo
     const { providerId } = await sender.send({ to: row.recipient, body, statusCallbackUrl });
     await withTenant(tools.deps.db, row.tenantId, (tx) => markRow(tx, row, { status: 'sent', sentAt: tools.deps.now(), providerId }));
   } catch (error) {
-    // Refused by the provider: nothing went out, so the row may go back to pending (or fail for
-    // good). Anything else (a timeout, a dropped connection) leaves it `sending`: it may have gone.
+    // Refused by the provider, or never reached: nothing went out, so the row may go back to pending
+    // (or fail for good). Reached but unanswered (a dropped connection, a timeout, no message id): it
+    // may be on its way, so it fails as unconfirmed and is never sent again, as email does.
     if (!(error instanceof SmsSendError)) throw error;
-    const final = error.permanent;
-    await withTenant(tools.deps.db, row.tenantId, (tx) =>
-      markRow(tx, row, { status: final ? 'failed' : 'pending', error: `sms:${error.code}` }),
-    );
+    const final = error.permanent || error.unconfirmed;
+    const reason = error.unconfirmed ? 'delivery_unconfirmed' : `sms:${error.code}`;
+    await withTenant(tools.deps.db, row.tenantId, (tx) => markRow(tx, row, { status: final ? 'failed' : 'pending', error: reason }));
     if (!final) throw new RetryableDeliveryError(`sms:${error.code}`);
   }
 }

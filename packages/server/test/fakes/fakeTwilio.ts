@@ -19,6 +19,8 @@ export type FakeTwilio = {
   received: FakeTwilioMessage[];
   /** The next accepted-looking request is answered with this HTTP status and Twilio error code instead (queued, one per call). */
   failNext(status: number, code: number): void;
+  /** The next valid message is accepted (recorded) but the connection drops before the answer. */
+  dropNext(): void;
   close(): Promise<void>;
 };
 
@@ -33,6 +35,7 @@ const MAX_BODY = 64 * 1024;
 export async function startFakeTwilio(options: { accountSid: string; authToken: string }): Promise<FakeTwilio> {
   const received: FakeTwilioMessage[] = [];
   const failures: { status: number; code: number }[] = [];
+  let drops = 0;
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -63,6 +66,11 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
     const sid = `SM${randomBytes(16).toString('hex')}`;
     const statusCallback = form.get('StatusCallback');
     received.push({ sid, to, from: from ?? messagingServiceSid ?? '', body, statusCallback });
+    if (drops > 0) {
+      drops -= 1;
+      req.socket.destroy();
+      return;
+    }
     const now = new Date().toUTCString().replace('GMT', '+0000');
     reply(res, 201, {
       account_sid: options.accountSid,
@@ -102,6 +110,9 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
     received,
     failNext(status, code) {
       failures.push({ status, code });
+    },
+    dropNext() {
+      drops += 1;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
