@@ -64,7 +64,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   /** How often the reconciler re-enqueues due outbox rows whose job was lost. */
   OUTBOX_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  /** Finished outbox rows (sent, failed, skipped, cancelled) are deleted after this many days. */
+  /** Finished outbox rows (sent, failed, skipped, cancelled) are deleted after this many days; sent campaign messages stay 366 days for the yearly cap. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** How long a worker waits for running jobs when asked to stop. */
   WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),

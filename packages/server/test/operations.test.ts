@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../src/db/context.js';
 import { requestLog } from '../src/db/schema/index.js';
 import { buildDeps } from '../src/deps.js';
 import { createHttpApp } from '../src/http/app.js';
 import { RequestLogWriter } from '../src/http/requestLogWriter.js';
 import { pruneCookieConsents, pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
+import { RETENTION_RULES } from '../src/services/retention/retentionRules.js';
 import { ApiClient, type Harness, newClinic, startHarness } from './harness.js';
 
 let h: Harness;
@@ -116,6 +118,31 @@ describe('cookie-consent sweep', () => {
     await expect(h.deps.systemDb.execute(sql`select visitor_id from cookie_consents`)).rejects.toMatchObject({
       cause: { code: '42501' },
     });
+  });
+});
+
+describe('outbox sweep', () => {
+  it('deletes finished messages after OUTBOX_RETENTION_DAYS, but keeps sent campaign messages the yearly cap still counts', async () => {
+    const { me } = await newClinic(h.baseUrl);
+    const tenantId = me.tenant?.tenantId as string;
+    const row = (label: string, kind: string, status: string, daysAgo: number) => h.owner`
+      insert into outbox_messages (tenant_id, id, kind, channel, recipient, locale, due_at, status, sent_at, updated_at)
+      values (${tenantId}, gen_random_uuid(), ${kind}, 'email', ${label}, 'fi', now() - make_interval(days => ${daysAgo}), ${status},
+              case when ${status} = 'sent' then now() - make_interval(days => ${daysAgo}) end, now() - make_interval(days => ${daysAgo}))`;
+    await row('campaign-200-days', 'campaign', 'sent', 200);
+    await row('campaign-400-days', 'campaign', 'sent', 400);
+    await row('skipped-campaign-200-days', 'campaign', 'skipped', 200);
+    await row('confirmation-200-days', 'booking_confirmation', 'sent', 200);
+    await row('confirmation-100-days', 'booking_confirmation', 'sent', 100);
+    const rule = RETENTION_RULES.find((candidate) => candidate.name === 'finished_outbox_messages') as (typeof RETENTION_RULES)[number];
+    const removed = await withTenant(h.deps.db, tenantId, (tx) =>
+      rule.sweep(tx, tenantId, new Date(), { ...h.deps.env, OUTBOX_RETENTION_DAYS: 180 }),
+    );
+    expect(removed).toBe(3);
+    const left = await h.owner<
+      { recipient: string }[]
+    >`select recipient from outbox_messages where tenant_id = ${tenantId} order by recipient`;
+    expect(left.map((one) => one.recipient)).toEqual(['campaign-200-days', 'confirmation-100-days']);
   });
 });
 

@@ -13,6 +13,12 @@ export type RetentionRule = {
   sweep: (tx: Tx, tenantId: string, now: Date, env: Env) => Promise<number>;
 };
 
+/**
+ * A sent campaign message counts towards the person's yearly cap (campaignMessage.ts looks back 365
+ * days): it is kept that long whatever OUTBOX_RETENTION_DAYS says, or the cap would forget it.
+ */
+const CAMPAIGN_CAP_DAYS = 366;
+
 async function deleted(tx: Tx, query: ReturnType<typeof sql>): Promise<number> {
   const rows = await tx.execute(query);
   return rows.length;
@@ -27,6 +33,8 @@ export const RETENTION_RULES: RetentionRule[] = [
         sql`delete from outbox_messages where tenant_id = ${tenantId}
           and status in ('sent', 'failed', 'skipped', 'cancelled')
           and updated_at < ${now.toISOString()}::timestamptz - make_interval(days => ${env.OUTBOX_RETENTION_DAYS})
+          and not (kind = 'campaign' and status = 'sent'
+                   and sent_at >= ${now.toISOString()}::timestamptz - make_interval(days => ${CAMPAIGN_CAP_DAYS}))
           returning id`,
       ),
   },
