@@ -421,6 +421,17 @@ describe('the client profile', () => {
 });
 
 describe('the consent ledger, recorded by staff', () => {
+  it("a contact made from a client who has not said their language gets the clinic's", async () => {
+    const clinic = await newClinic(h.baseUrl);
+    await clinic.client.mutate('staff.settings.update', { defaultLocale: 'sv' });
+    const api = clientsApi(h, clinic.client);
+    const email = `svenska-${newId()}@example.test`;
+    const client = await api.mutate<ClientRecord>('create', { firstName: 'Sven', lastName: 'Svensson', email });
+    await api.mutate('recordConsent', { clientId: client.id, purpose: 'marketing_email', granted: true, noticeVersion: '1' });
+    const contacts = await h.owner<{ locale: string }[]>`select locale from marketing_contacts where client_id = ${client.id}`;
+    expect(contacts).toEqual([{ locale: 'sv' }]);
+  });
+
   it('a marketing consent staff record reaches the marketing register: a withdrawal stops campaigns, a grant joins', async () => {
     const email = `verbal-${newId()}@example.test`;
     const client = await owner.api.mutate<ClientRecord>('create', { firstName: 'Ville', lastName: 'Verbal', email, phone: '040 123 4567' });

@@ -1,7 +1,7 @@
-import { type ClientConsentPurpose, type Locale, toE164 } from '@hetki/shared';
+import { type ClientConsentPurpose, LOCALES, type Locale, toE164 } from '@hetki/shared';
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
-import { marketingContacts } from '../../db/schema/index.js';
+import { marketingContacts, tenants } from '../../db/schema/index.js';
 import { findOrCreateContact } from './contacts.js';
 import { type MarketingChannel, type MarketingConsentEntry, recordMarketingConsent } from './marketingConsents.js';
 
@@ -56,7 +56,7 @@ export async function carryToMarketingRegister(
 }
 
 async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, now: Date): Promise<string> {
-  const locale: Locale = client.language === 'sv' || client.language === 'en' ? client.language : 'fi';
+  const locale = isLocale(client.language) ? client.language : await clinicLocale(tx, tenantId);
   const contact = await findOrCreateContact(
     tx,
     tenantId,
@@ -70,6 +70,14 @@ async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, no
     now,
   );
   return contact.id;
+}
+
+const isLocale = (value: string | null): value is Locale => value !== null && (LOCALES as readonly string[]).includes(value);
+
+/** The language of the clinic's campaigns to a contact who has not said theirs. */
+async function clinicLocale(tx: Tx, tenantId: string): Promise<Locale> {
+  const [tenant] = await tx.select({ defaultLocale: tenants.defaultLocale }).from(tenants).where(eq(tenants.id, tenantId));
+  return tenant?.defaultLocale ?? 'fi';
 }
 
 async function contactsOf(
