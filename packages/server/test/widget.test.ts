@@ -151,11 +151,14 @@ describe('calls from embedding sites', () => {
   });
 
   it('the page carries its start data inline, and no clinic text can close its script element', () => {
-    const start = { config: { slug: 'x', name: 'Evil </script><script>alert(1)</script> Clinic' } as WidgetConfig };
-    const page = withInlineStart('<html><head><title>t</title></head><body></body></html>', start);
-    expect(page).not.toContain('</script><script>alert(1)');
-    const inline = /<script id="hetki-start" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1] as string;
-    expect(JSON.parse(inline)).toEqual(start);
+    for (const name of ['Evil </script><script>alert(1)</script> Clinic', "Hieronta $` ja $& ja $' ja $$ ja $1"]) {
+      const start = { config: { slug: 'x', name } as WidgetConfig };
+      const page = withInlineStart('<html><head><script type="module" src="/a.js"></script></head><body></body></html>', start);
+      expect(page).not.toContain('</script><script>alert(1)');
+      const inline = /<script id="hetki-start" type="application\/json">(.*?)<\/script><\/head>/.exec(page)?.[1] as string;
+      expect(JSON.parse(inline)).toEqual(start);
+      expect(page.match(/<script/g)).toHaveLength(2);
+    }
     expect(withInlineStart('<head></head>', null)).toBe('<head></head>');
   });
 

@@ -14,7 +14,8 @@ import { type WidgetStart, widgetStart } from '../services/widget/widgetStart.js
 export function withInlineStart(page: string, start: WidgetStart | null): string {
   if (!start) return page;
   const json = JSON.stringify(start).replace(/</g, '\\u003c');
-  return page.replace('</head>', `<script id="hetki-start" type="application/json">${json}</script></head>`);
+  // A function, so `$&`, `$\`` and the like in a clinic's text stay text rather than replacement patterns.
+  return page.replace('</head>', () => `<script id="hetki-start" type="application/json">${json}</script></head>`);
 }
 
 function unknownClinicAllowsNone(error: unknown): string[] {
