@@ -60,6 +60,14 @@ describe('request (IP) log', () => {
     expect(leaked).toHaveLength(0);
   });
 
+  it('logs an unsubscribe link as its pattern, never its token', async () => {
+    const token = `tok${Date.now()}abcdefghijklmnop`;
+    await fetch(`${h.baseUrl}/u/${token}`);
+    await h.flushRequestLog();
+    expect(await h.owner`select 1 from request_log where route like ${`%${token}%`}`).toHaveLength(0);
+    expect((await h.owner`select 1 from request_log where route = '/u/:token'`).length).toBeGreaterThan(0);
+  });
+
   it('writes a batch row for row: times, null and IPv6 addresses, and routes with quotes and non-ASCII', async () => {
     const writer = new RequestLogWriter(h.deps.db);
     const marker = `/batch-${Date.now()}`;

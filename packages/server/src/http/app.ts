@@ -107,6 +107,14 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** Paths whose segment after the prefix is a bearer token (an unsubscribe link's): logged as the pattern. */
+const TOKEN_PATHS = /^\/u\/[^/]+/;
+
+/** The path without its query string (it may carry input) or any token in it, bounded. */
+function loggableRoute(url: string): string {
+  return (url.split('?')[0] ?? '/').replace(TOKEN_PATHS, '/u/:token').slice(0, 300);
+}
+
 /** IP, method, route, status and latency. The query string is dropped: it may carry input. */
 function logRequests(writer: RequestLogWriter): RequestHandler {
   return (req, res, next) => {
@@ -116,7 +124,7 @@ function logRequests(writer: RequestLogWriter): RequestHandler {
         at: new Date(),
         ip: normaliseIp(req.ip),
         method: req.method.slice(0, 10),
-        route: (req.originalUrl.split('?')[0] ?? '/').slice(0, 300),
+        route: loggableRoute(req.originalUrl),
         status: res.statusCode,
         latencyMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
