@@ -1,5 +1,5 @@
 import type { Locale, PortalSession } from '@hetki/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { PORTAL_TEXT } from './i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -32,6 +32,7 @@ export type SignedOutNotice = 'linkInvalid' | 'sessionEnded' | null;
 
 type State =
   | { status: 'loading' }
+  | { status: 'confirm-sign-in'; token: string }
   | { status: 'signing-in' }
   | { status: 'unavailable' }
   | { status: 'no-clinic' }
@@ -51,29 +52,27 @@ export function PortalApp() {
     const profile = api.public.clinicProfile.query({ slug }).then((clinic) => {
       if (!cancelled) setClinicName(clinic.name);
     });
-    /** Signs in with a token from the address, or else asks whether this browser is signed in already. */
+    /**
+     * With a token in the address, asks the visitor to confirm first: opening a link changes nothing
+     * by itself, so a mail scanner that opens it does not spend it. Else asks whether this browser is
+     * signed in already.
+     */
     const start = () => {
       const token = takeSignInToken();
-      if (token) setState({ status: 'signing-in' });
-      const session = token
-        ? portalApi.portal.signIn.mutate({ slug, token }).catch((error: unknown) => {
-            if (portalErrorReason(error) === 'LINK_INVALID') return 'link-invalid' as const;
-            throw error;
-          })
-        : portalApi.portal.session.query({ slug });
-      Promise.all([session, profile]).then(
-        ([found]) => {
-          if (cancelled) return;
-          if (found === 'link-invalid') return setState({ status: 'signed-out', notice: 'linkInvalid' });
-          rememberPortalCsrf(found?.csrfToken ?? null);
-          setState(found ? { status: 'signed-in', session: found } : { status: 'signed-out', notice: null });
-        },
-        (error: unknown) => {
-          if (cancelled) return;
-          const reason = portalErrorReason(error);
-          setState({ status: reason === 'NOT_FOUND' || reason === 'INVALID_INPUT' ? 'no-clinic' : 'unavailable' });
-        },
-      );
+      const onFailure = (error: unknown) => {
+        if (cancelled) return;
+        const reason = portalErrorReason(error);
+        setState({ status: reason === 'NOT_FOUND' || reason === 'INVALID_INPUT' ? 'no-clinic' : 'unavailable' });
+      };
+      if (token) {
+        profile.then(() => !cancelled && setState({ status: 'confirm-sign-in', token }), onFailure);
+        return;
+      }
+      Promise.all([portalApi.portal.session.query({ slug }), profile]).then(([found]) => {
+        if (cancelled) return;
+        rememberPortalCsrf(found?.csrfToken ?? null);
+        setState(found ? { status: 'signed-in', session: found } : { status: 'signed-out', notice: null });
+      }, onFailure);
     };
     start();
     // A link opened in this same tab changes only the fragment: the page is not reloaded.
@@ -90,6 +89,17 @@ export function PortalApp() {
   useEffect(() => {
     document.title = clinicName ? `${text.portalName} – ${clinicName}` : text.portalName;
   }, [clinicName, text]);
+
+  const finishSignIn = async (token: string) => {
+    setState({ status: 'signing-in' });
+    try {
+      const session = await portalApi.portal.signIn.mutate({ slug, token });
+      rememberPortalCsrf(session.csrfToken);
+      setState({ status: 'signed-in', session });
+    } catch (error) {
+      setState(portalErrorReason(error) === 'LINK_INVALID' ? { status: 'signed-out', notice: 'linkInvalid' } : { status: 'unavailable' });
+    }
+  };
 
   const signedOut = useCallback(() => {
     rememberPortalCsrf(null);
@@ -122,6 +132,14 @@ export function PortalApp() {
             {text.loading}
           </p>
         )}
+        {state.status === 'confirm-sign-in' && (
+          <ConfirmSignIn
+            heading={text.signIn.confirmHeading}
+            lead={text.signIn.confirmLead(clinicName ?? '')}
+            action={text.signIn.confirm}
+            onConfirm={() => finishSignIn(state.token)}
+          />
+        )}
         {state.status === 'signing-in' && (
           <p className="p-status" aria-live="polite">
             {text.signIn.signingIn}
@@ -146,5 +164,20 @@ export function PortalApp() {
         <p>Hetki</p>
       </footer>
     </div>
+  );
+}
+
+/** One button between opening a sign-in link and being signed in; it takes the focus, so Enter is enough. */
+function ConfirmSignIn({ heading, lead, action, onConfirm }: { heading: string; lead: string; action: string; onConfirm: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <section className="p-card p-signin" aria-labelledby="confirm-heading">
+      <h1 id="confirm-heading">{heading}</h1>
+      <p className="p-lead">{lead}</p>
+      <button ref={button} type="button" className="p-button" onClick={onConfirm}>
+        {action}
+      </button>
+    </section>
   );
 }

@@ -21,6 +21,9 @@ export type PortalText = {
     sent: (email: string) => string;
     sentHint: string;
     again: string;
+    confirmHeading: string;
+    confirmLead: (clinic: string) => string;
+    confirm: string;
     signingIn: string;
     linkInvalid: string;
     tooMany: string;
@@ -121,6 +124,9 @@ const fi: PortalText = {
     sent: (email) => `Jos osoite ${email} on asiakkaamme, lähetimme siihen kirjautumislinkin.`,
     sentHint: 'Linkki toimii 15 minuuttia ja vain kerran. Tarkista myös roskapostikansio.',
     again: 'Lähetä uusi linkki',
+    confirmHeading: 'Jatka kirjautumista',
+    confirmLead: (clinic) => `Kirjaudu tällä laitteella omiin tietoihisi: ${clinic}.`,
+    confirm: 'Kirjaudu sisään',
     signingIn: 'Kirjaudutaan sisään…',
     linkInvalid: 'Kirjautumislinkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.',
     tooMany: 'Linkkejä on pyydetty liian monta. Yritä uudelleen vartin kuluttua.',
@@ -239,6 +245,9 @@ const sv: PortalText = {
     sent: (email) => `Om ${email} är vår kund har vi skickat en inloggningslänk dit.`,
     sentHint: 'Länken fungerar i 15 minuter och bara en gång. Kolla också skräpposten.',
     again: 'Skicka en ny länk',
+    confirmHeading: 'Fortsätt logga in',
+    confirmLead: (clinic) => `Logga in på den här enheten till dina uppgifter: ${clinic}.`,
+    confirm: 'Logga in',
     signingIn: 'Loggar in…',
     linkInvalid: 'Inloggningslänken har gått ut eller redan använts. Be om en ny länk.',
     tooMany: 'För många länkar har begärts. Försök igen om en kvart.',
@@ -357,6 +366,9 @@ const en: PortalText = {
     sent: (email) => `If ${email} belongs to one of our clients, we have sent a sign-in link to it.`,
     sentHint: 'The link works for 15 minutes and only once. Check your spam folder too.',
     again: 'Send a new link',
+    confirmHeading: 'Finish signing in',
+    confirmLead: (clinic) => `Sign in to your details at ${clinic} on this device.`,
+    confirm: 'Sign in',
     signingIn: 'Signing you in…',
     linkInvalid: 'This sign-in link has expired or has already been used. Please ask for a new one.',
     tooMany: 'Too many links have been asked for. Please try again in a quarter of an hour.',
