@@ -5,6 +5,7 @@ import { withTenant } from '../src/db/context.js';
 import { bookings, resources, services } from '../src/db/schema/index.js';
 import { newId } from '../src/lib/uuid.js';
 import { SMS_STOP_TEXT } from '../src/messages/index.js';
+import { RETENTION_RULES } from '../src/services/retention/retentionRules.js';
 import { appRouter } from '../src/trpc/appRouter.js';
 import { bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
 import { ApiClient, addMember, type Harness, listProcedures, type Me, newClinic, startHarness } from './harness.js';
@@ -470,6 +471,42 @@ describe('newsletter subscription (double opt-in)', () => {
     // A token for a subscription that does not exist is refused.
     const forged = await confirm(h.deps.subscriptionTokens.tokenFor(tenantId, newId()));
     expect(forged.status).toBe(404);
+  });
+});
+
+describe('newsletter sign-ups never confirmed', () => {
+  it('leave the register once their requests expire; a confirmed one, a known contact and a staff-added one stay', async () => {
+    const clinic = await newClinic(h.baseUrl, 'Sweep Clinic');
+    const sweepTenant = clinic.me.tenant?.tenantId as string;
+    const visitor = new ApiClient(h.baseUrl);
+    const emails = { unconfirmed: `never.${unique()}@example.test`, confirmed: `yes.${unique()}@example.test` };
+    for (const email of Object.values(emails)) {
+      await visitor.mutate('public.subscribe', { slug: clinic.slug, name: 'Form Person', email, noticeVersion: '1' });
+    }
+    const staffAdded = await createContact(clinic.client, { name: 'Staff Added', email: `staff.${unique()}@example.test` });
+    const [yes] = await h.owner<{ id: string }[]>`
+      select p.id from pending_subscriptions p join marketing_contacts c on c.tenant_id = p.tenant_id and c.id = p.contact_id
+      where c.email = ${emails.confirmed}`;
+    const token = h.deps.subscriptionTokens.tokenFor(sweepTenant, yes?.id as string);
+    await fetch(`${h.baseUrl}/m/${clinic.slug}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const sweep = (at: Date) =>
+      withTenant(h.deps.db, sweepTenant, async (tx) => {
+        for (const rule of RETENTION_RULES) await rule.sweep(tx, sweepTenant, at, h.deps.env);
+      });
+    const emailsLeft = async () =>
+      (await h.owner<{ email: string }[]>`select email from marketing_contacts where tenant_id = ${sweepTenant} order by email`).map(
+        (row) => row.email,
+      );
+    const everyone = await emailsLeft();
+    await sweep(new Date());
+    expect(await emailsLeft()).toEqual(everyone);
+    await sweep(new Date(Date.now() + 49 * 3_600_000));
+    expect(await emailsLeft()).toEqual(everyone.filter((email) => email !== emails.unconfirmed));
+    expect(await h.owner`select 1 from marketing_contacts where id = ${staffAdded}`).toHaveLength(1);
   });
 });
 

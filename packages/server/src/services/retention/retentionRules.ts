@@ -39,6 +39,22 @@ export const RETENTION_RULES: RetentionRule[] = [
       ),
   },
   {
+    // Someone signed an address up on the newsletter form and never confirmed: the person never
+    // joined, so the name and address go once every request for them has expired. (Before the
+    // requests themselves are swept, below, which are what shows how the contact came to be.)
+    name: 'unconfirmed_newsletter_contacts',
+    sweep: (tx, tenantId, now) =>
+      deleted(
+        tx,
+        sql`delete from marketing_contacts c where c.tenant_id = ${tenantId} and c.client_id is null
+          and exists (select from pending_subscriptions p where p.tenant_id = c.tenant_id and p.contact_id = c.id)
+          and not exists (select from pending_subscriptions p where p.tenant_id = c.tenant_id and p.contact_id = c.id
+                          and (p.confirmed_at is not null or p.expires_at >= ${now.toISOString()}::timestamptz))
+          and not exists (select from marketing_consents m where m.tenant_id = c.tenant_id and m.contact_id = c.id)
+          returning c.id`,
+      ),
+  },
+  {
     name: 'expired_subscription_requests',
     sweep: (tx, tenantId, now) =>
       deleted(
