@@ -197,6 +197,64 @@ describe('marketing consents on the booking form', () => {
   });
 });
 
+describe('a grant reaches the address it was given for', () => {
+  it('on the booking form: an SMS grant for a new number goes to that number, not to the contact with the old one', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const visitor = new ApiClient(h.baseUrl);
+    const email = `moved.${unique()}@example.test`;
+    // Already a contact with this email and an old number.
+    await h.owner`insert into marketing_contacts (tenant_id, id, name, email, phone, locale)
+      values (${clinic.tenantId}, gen_random_uuid(), 'Old Number', ${email}, '+358401111111', 'fi')`;
+    const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
+      slug: clinic.slug,
+      serviceId: clinic.serviceId,
+      from: helsinkiDate(4),
+      to: helsinkiDate(4),
+    });
+    const request = bookingRequest(clinic, slots[0]?.start as string);
+    await visitor.mutate('public.booking.book', {
+      ...request,
+      client: { ...request.client, email, phone: '+358 40 222 2222' },
+      consents: { ...request.consents, marketingEmail: true, marketingSms: true },
+    });
+    const grants = await h.owner<{ channel: string; email: string | null; phone: string | null }[]>`
+      select m.channel, c.email, c.phone from marketing_consents m join marketing_contacts c on c.tenant_id = m.tenant_id and c.id = m.contact_id
+      where m.tenant_id = ${clinic.tenantId} order by m.channel`;
+    expect(grants).toEqual([
+      { channel: 'email', email, phone: '+358401111111' },
+      { channel: 'sms', email: null, phone: '+358402222222' },
+    ]);
+  });
+
+  it('from the client profile: after an email change, an email grant goes to the new address, not the old contact', async () => {
+    const clinic = await newClinic(h.baseUrl);
+    const clinicTenant = clinic.me.tenant?.tenantId as string;
+    const old = `old.${unique()}@example.test`;
+    const fresh = `new.${unique()}@example.test`;
+    const client = await clinic.client.mutate<{ id: string }>('staff.clients.create', {
+      firstName: 'Eeva',
+      lastName: 'Email',
+      email: old,
+      phone: '+358 40 333 3333',
+    });
+    const grant = (granted: boolean) =>
+      clinic.client.mutate('staff.clients.recordConsent', { clientId: client.id, purpose: 'marketing_email', granted, noticeVersion: '1' });
+    await grant(true);
+    await grant(false);
+    await clinic.client.mutate('staff.clients.update', { id: client.id, email: fresh });
+    await grant(true);
+    const latest = await h.owner<{ email: string; granted: boolean }[]>`
+      select distinct on (c.id) c.email, m.granted from marketing_consents m join marketing_contacts c on c.tenant_id = m.tenant_id and c.id = m.contact_id
+      where m.tenant_id = ${clinicTenant} and m.channel = 'email' order by c.id, m.recorded_at desc, m.id desc`;
+    expect(latest.sort((a, b) => a.email.localeCompare(b.email))).toEqual(
+      [
+        { email: fresh, granted: true },
+        { email: old, granted: false },
+      ].sort((a, b) => a.email.localeCompare(b.email)),
+    );
+  });
+});
+
 describe('campaigns', () => {
   let clinic: { client: ApiClient; tenantId: string };
   let serviceA: string;

@@ -2,7 +2,7 @@ import { type ClientConsentPurpose, LOCALES, type Locale, toE164 } from '@hetki/
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { marketingContacts, tenants } from '../../db/schema/index.js';
-import { findOrCreateContact } from './contacts.js';
+import { contactHolding } from './contacts.js';
 import { type MarketingChannel, type MarketingConsentEntry, recordMarketingConsent } from './marketingConsents.js';
 
 const MARKETING_CHANNEL: Partial<Record<ClientConsentPurpose, MarketingChannel>> = {
@@ -48,28 +48,23 @@ export async function carryToMarketingRegister(
   const address = addressOf(client, channel);
   if (entry.granted && !address) return;
   const contactIds = entry.granted
-    ? [await contactFor(tx, tenantId, client, now)]
+    ? [await contactFor(tx, tenantId, client, channel, now)]
     : await contactsOf(tx, tenantId, client.id, address, channel);
   for (const contactId of contactIds) {
     await recordMarketingConsent(tx, tenantId, contactId, { channel, ...entry }, now, { mirrorToClient: false });
   }
 }
 
-async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, now: Date): Promise<string> {
+async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, channel: MarketingChannel, now: Date): Promise<string> {
   const locale = isLocale(client.language) ? client.language : await clinicLocale(tx, tenantId);
-  const contact = await findOrCreateContact(
-    tx,
-    tenantId,
-    {
-      name: `${client.firstName} ${client.lastName}`,
-      email: client.email,
-      phone: addressOf(client, 'sms'),
-      locale,
-      clientId: client.id,
-    },
-    now,
-  );
-  return contact.id;
+  const details = {
+    name: `${client.firstName} ${client.lastName}`,
+    email: client.email,
+    phone: addressOf(client, 'sms'),
+    locale,
+    clientId: client.id,
+  };
+  return (await contactHolding(tx, tenantId, details, channel, now)).id;
 }
 
 const isLocale = (value: string | null): value is Locale => value !== null && (LOCALES as readonly string[]).includes(value);

@@ -45,3 +45,23 @@ export async function findOrCreateContact(tx: Tx, tenantId: string, details: Con
     .returning();
   return updated ?? existing;
 }
+
+/**
+ * The contact that holds exactly this channel's address (email for email, phone for SMS), for a
+ * grant on that channel: a consent is for the address it was given for. The person's other address
+ * may find a contact with a different address on this channel (an old email, another number); then
+ * this address is a contact of its own, rather than the grant reaching the old one.
+ */
+export async function contactHolding(
+  tx: Tx,
+  tenantId: string,
+  details: ContactDetails,
+  channel: 'email' | 'sms',
+  at: Date,
+): Promise<Contact> {
+  const address = channel === 'email' ? details.email : details.phone;
+  if (!address) throw new Error(`A ${channel} grant needs the address it is for`);
+  const contact = await findOrCreateContact(tx, tenantId, details, at);
+  if ((channel === 'email' ? contact.email : contact.phone) === address) return contact;
+  return findOrCreateContact(tx, tenantId, channel === 'email' ? { ...details, phone: null } : { ...details, email: null }, at);
+}

@@ -1,6 +1,6 @@
 import { type CreateBookingInput, type Locale, toE164 } from '@hetki/shared';
 import type { Tx } from '../../db/connections.js';
-import { findOrCreateContact } from './contacts.js';
+import { contactHolding } from './contacts.js';
 import { type MarketingChannel, recordMarketingConsent } from './marketingConsents.js';
 
 /**
@@ -21,19 +21,15 @@ export async function joinMarketingRegister(
   if (input.consents.marketingEmail && input.client.email) channels.push('email');
   if (input.consents.marketingSms && phone) channels.push('sms');
   if (channels.length === 0) return;
-  const contact = await findOrCreateContact(
-    tx,
-    tenantId,
-    {
-      name: `${input.client.firstName} ${input.client.lastName}`,
-      email: input.client.email ?? null,
-      phone,
-      locale: (input.language ?? 'fi') as Locale,
-      clientId,
-    },
-    at,
-  );
+  const details = {
+    name: `${input.client.firstName} ${input.client.lastName}`,
+    email: input.client.email ?? null,
+    phone,
+    locale: (input.language ?? 'fi') as Locale,
+    clientId,
+  };
   for (const channel of channels) {
+    const contact = await contactHolding(tx, tenantId, details, channel, at);
     await recordMarketingConsent(
       tx,
       tenantId,
