@@ -14,6 +14,13 @@ const base: EmailContent = {
   calendar: null,
 };
 
+/** Lines of the raw message longer than RFC 5322's recommended 78 characters. */
+const longLines = (raw: Buffer) =>
+  raw
+    .toString('utf8')
+    .split('\r\n')
+    .filter((line) => line.length > 78);
+
 describe('composeEmail', () => {
   it('builds a message a mail parser reads back exactly: addresses, subject, both bodies, ids and headers', async () => {
     const parsed = await simpleParser(composeEmail(base, new Date('2026-11-30T10:15:00Z')));
@@ -40,12 +47,7 @@ describe('composeEmail', () => {
     const parsed = await simpleParser(raw);
     expect(parsed.subject).toBe(subject);
     expect(parsed.from?.value[0]?.name).toBe('Fysioterapia Ääni "Oy"');
-    expect(
-      raw
-        .toString('utf8')
-        .split('\r\n')
-        .filter((line) => line.length > 78),
-    ).toEqual([]);
+    expect(longLines(raw)).toEqual([]);
     // 7-bit clean: everything non-ASCII is encoded.
     expect([...raw].every((byte) => byte < 0x80)).toBe(true);
   });
@@ -55,12 +57,7 @@ describe('composeEmail', () => {
     const raw = composeEmail({ ...base, from: { name, address: 'no-reply@hetki.test' } });
     const parsed = await simpleParser(raw);
     expect(parsed.from?.value).toEqual([{ name, address: 'no-reply@hetki.test' }]);
-    expect(
-      raw
-        .toString('utf8')
-        .split('\r\n')
-        .filter((line) => line.length > 78),
-    ).toEqual([]);
+    expect(longLines(raw)).toEqual([]);
   });
 
   it('adds the calendar as an alternative and as a booking.ics attachment', async () => {
