@@ -180,6 +180,26 @@ describe('public booking', () => {
 });
 
 describe('manage token', () => {
+  it('cannot be had from what the database keeps: the idempotency key is stored only as a keyed digest', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const slots = await slotsOn(clinic, helsinkiDate(9));
+    const request = bookingRequest(clinic, slots[0]?.start as string);
+    const created = await visitor.mutate<Created>('public.booking.book', request);
+    const [row] = await h.owner<{ idempotency_key: string; manage_token_hash: string }[]>`
+      select idempotency_key, manage_token_hash from bookings where tenant_id = ${clinic.tenantId} and id = ${created.booking.id}`;
+    expect(row?.idempotency_key).not.toContain(request.idempotencyKey);
+    expect(row?.manage_token_hash).not.toBe(created.manageToken);
+    // The client's own retry still finds the booking and its token...
+    expect((await visitor.mutate<Created>('public.booking.book', request)).manageToken).toBe(created.manageToken);
+    // ...but replaying the stored value (read from a backup, say), as it is or as a valid key, gets no token.
+    const stored = row?.idempotency_key as string;
+    const verbatim = await visitor.failure('mutation', 'public.booking.book', { ...request, idempotencyKey: stored });
+    expect(verbatim.status).toBe(400);
+    const asKey = await visitor.failure('mutation', 'public.booking.book', { ...request, idempotencyKey: stored.replace(/^a1\./, '') });
+    expect(asKey).toMatchObject({ status: 409, data: { reason: 'SLOT_TAKEN' } });
+    expect(JSON.stringify([verbatim, asKey])).not.toContain(created.manageToken);
+  });
+
   it('views, reschedules and cancels; after cancelling it opens nothing; a guessed token opens nothing', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     const slots = await slotsOn(clinic, helsinkiDate(10));

@@ -29,12 +29,13 @@ const CONSENT_FIELDS: [keyof CreateBookingInput['consents'], ConsentPurpose][] =
 
 /** The booking an idempotency key already made, if any. */
 async function earlierBooking(tx: Tx, tenant: PublicTenant, tokens: ManageTokens, idempotencyKey: string): Promise<CreatedBooking | null> {
+  const attempt = tokens.attemptRef(tenant.id, idempotencyKey);
   const [row] = await tx
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.idempotencyKey, idempotencyKey)));
+    .where(and(eq(bookings.tenantId, tenant.id), eq(bookings.idempotencyKey, attempt)));
   if (!row) return null;
-  return { booking: await publicBookingView(tx, tenant, row.id), manageToken: tokens.tokenFor(tenant.id, idempotencyKey) };
+  return { booking: await publicBookingView(tx, tenant, row.id), manageToken: tokens.tokenFor(tenant.id, attempt) };
 }
 
 /**
@@ -71,7 +72,8 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         localDate(start, tenant.timeZone),
       );
       const bookingId = newId();
-      const manageToken = tokens.tokenFor(tenant.id, input.idempotencyKey);
+      const attempt = tokens.attemptRef(tenant.id, input.idempotencyKey);
+      const manageToken = tokens.tokenFor(tenant.id, attempt);
       await placeBooking(tx, tenant.id, {
         id: bookingId,
         clientId: client.id,
@@ -84,7 +86,7 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         priceCents: service.priceCents,
         currency: service.currency,
         language: input.language,
-        idempotencyKey: input.idempotencyKey,
+        idempotencyKey: attempt,
         manageTokenHash: tokens.hash(manageToken),
         heldDuring: heldRange(start, end, service.bufferBeforeMinutes, service.bufferAfterMinutes),
         createdBy: null,

@@ -17,6 +17,7 @@ export type NewBooking = {
   currency: string;
   /** The client's language for messages; null means the clinic's default language. */
   language: string | null;
+  /** The attempt's digest (ManageTokens.attemptRef), never the client's key itself. */
   idempotencyKey: string | null;
   manageTokenHash: string | null;
   /** The span its resources are held for, buffers included (heldRange). */
