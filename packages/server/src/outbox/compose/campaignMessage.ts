@@ -32,6 +32,9 @@ export type Recipient = {
  * row-level security alone (the transaction is the clinic's): given the clinic's id, stale
  * statistics after an import could make the planner read all of its contacts.
  */
+/** The window a person's yearly cap counts sent campaign messages over. */
+export const FREQUENCY_CAP_DAYS = 365;
+
 export async function readCampaignRecipients(tx: Tx, tenantId: string, rows: OutboxRow[], now: Date): Promise<Map<string, Recipient>> {
   const wanted = rows
     .filter((row) => row.contactId && row.campaignId)
@@ -43,7 +46,7 @@ export async function readCampaignRecipients(tx: Tx, tenantId: string, rows: Out
       (select count(*) from outbox_messages o
         where o.tenant_id = c.tenant_id and o.contact_id = c.id and o.channel = r.channel
           and o.kind = 'campaign' and o.status = 'sent'
-          and o.sent_at > ${now.toISOString()}::timestamptz - interval '365 days')::int as sent_this_year
+          and o.sent_at > ${now.toISOString()}::timestamptz - make_interval(days => ${FREQUENCY_CAP_DAYS}))::int as sent_this_year
     from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as r(row_id uuid, contact_id uuid, campaign_id uuid, channel text)
     join marketing_contacts c on c.id = r.contact_id
     join campaigns cp on cp.tenant_id = ${tenantId} and cp.id = r.campaign_id`);

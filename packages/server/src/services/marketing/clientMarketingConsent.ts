@@ -3,12 +3,7 @@ import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { marketingContacts, tenants } from '../../db/schema/index.js';
 import { contactHolding } from './contacts.js';
-import { type MarketingChannel, type MarketingConsentEntry, recordMarketingConsent } from './marketingConsents.js';
-
-const MARKETING_CHANNEL: Partial<Record<ClientConsentPurpose, MarketingChannel>> = {
-  marketing_email: 'email',
-  marketing_sms: 'sms',
-};
+import { CLIENT_PURPOSE, type MarketingChannel, type MarketingConsentEntry, recordMarketingConsent } from './marketingConsents.js';
 
 export type ConsentingClient = {
   id: string;
@@ -20,7 +15,8 @@ export type ConsentingClient = {
 };
 
 /** The register's channel for a client consent purpose, if it is a marketing one. */
-export const marketingChannelOf = (purpose: ClientConsentPurpose): MarketingChannel | undefined => MARKETING_CHANNEL[purpose];
+export const marketingChannelOf = (purpose: ClientConsentPurpose): MarketingChannel | undefined =>
+  (Object.keys(CLIENT_PURPOSE) as MarketingChannel[]).find((channel) => CLIENT_PURPOSE[channel] === purpose);
 
 /** The client's address on a channel, in the form the register keeps (phones in E.164). */
 export function addressOf(client: ConsentingClient, channel: MarketingChannel): string | null {
@@ -43,7 +39,7 @@ export async function carryToMarketingRegister(
   entry: Omit<MarketingConsentEntry, 'channel'>,
   now: Date,
 ): Promise<void> {
-  const channel = MARKETING_CHANNEL[purpose];
+  const channel = marketingChannelOf(purpose);
   if (!channel) return;
   const address = addressOf(client, channel);
   if (entry.granted && !address) return;

@@ -18,7 +18,8 @@ export type MarketingConsentEntry = {
   staffActorId: string | null;
 };
 
-const CLIENT_PURPOSE = { email: 'marketing_email', sms: 'marketing_sms' } as const;
+/** The purpose in a client's own consent ledger that each register channel stands for. */
+export const CLIENT_PURPOSE = { email: 'marketing_email', sms: 'marketing_sms' } as const;
 
 /**
  * Appends a grant or withdrawal to a contact's ledger. The contact row is locked first: a message

@@ -2,6 +2,7 @@ import { PORTAL_SESSION_IDLE_MINUTES } from '@hetki/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import type { Env } from '../../env.js';
+import { FREQUENCY_CAP_DAYS } from '../../outbox/compose/campaignMessage.js';
 
 /**
  * One kind of data a clinic keeps for a limited time. A rule deletes, inside the clinic's own
@@ -14,10 +15,10 @@ export type RetentionRule = {
 };
 
 /**
- * A sent campaign message counts towards the person's yearly cap (campaignMessage.ts looks back 365
- * days): it is kept that long whatever OUTBOX_RETENTION_DAYS says, or the cap would forget it.
+ * A sent campaign message counts towards the person's yearly cap: it is kept as long as the cap
+ * looks back (and a day more) whatever OUTBOX_RETENTION_DAYS says, or the cap would forget it.
  */
-const CAMPAIGN_CAP_DAYS = 366;
+const CAMPAIGN_CAP_DAYS = FREQUENCY_CAP_DAYS + 1;
 
 async function deleted(tx: Tx, query: ReturnType<typeof sql>): Promise<number> {
   const rows = await tx.execute(query);
