@@ -133,7 +133,8 @@ describe('a batch of deliveries', () => {
 
   it('an SMS the provider may have taken (the connection dropped before its answer) fails as unconfirmed and is never sent again', async () => {
     const clinic = await bookingClinic(h.baseUrl);
-    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 });
+    // An SMS window of the whole day: this test is about delivery, not about the hour it runs at.
+    await setMarketingLimits(clinic.owner, { frequencyCapPerYear: 12, sendRatePerMinute: 600_000 }, { smsFromHour: 0, smsUntilHour: 24 });
     await seedContacts(h.owner, clinic.tenantId, 1, { consented: () => true, prefix: `sms-${clinic.slug}-`, phone: true });
     const campaign = await clinic.owner.mutate<{ id: string }>('staff.marketing.campaigns.create', {
       name: 'SMS',
@@ -144,7 +145,6 @@ describe('a batch of deliveries', () => {
     await h.owner`update campaigns set status = 'scheduled', scheduled_at = now() where id = ${campaign.id}`;
     expect(await startCampaign(h.deps, h.deps.outbox, clinic.tenantId, campaign.id)).toBe(true);
     const [row] = await h.owner<{ id: string; due_at: Date }[]>`select id, due_at from outbox_messages where campaign_id = ${campaign.id}`;
-    // Daytime only for SMS: make the message due now whatever the hour.
     await h.owner`update outbox_messages set due_at = now() - interval '1 minute' where id = ${row?.id as string}`;
     const sms = createSmsSender({
       ...h.deps.env,

@@ -82,9 +82,13 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-/** The clinic's campaign limits, with the default SMS window (08–20 clinic time). */
-export function setMarketingLimits(owner: ApiClient, limits: { frequencyCapPerYear: number; sendRatePerMinute: number }): Promise<unknown> {
-  return owner.mutate('staff.settings.update', { preferences: { marketing: { ...limits, smsFromHour: 8, smsUntilHour: 20 } } });
+/** The clinic's campaign limits, with the default SMS window (08–20 clinic time) unless a test needs another. */
+export function setMarketingLimits(
+  owner: ApiClient,
+  limits: { frequencyCapPerYear: number; sendRatePerMinute: number },
+  smsWindow: { smsFromHour: number; smsUntilHour: number } = { smsFromHour: 8, smsUntilHour: 20 },
+): Promise<unknown> {
+  return owner.mutate('staff.settings.update', { preferences: { marketing: { ...limits, ...smsWindow } } });
 }
 
 /** A draft email campaign to everyone who consented. */
