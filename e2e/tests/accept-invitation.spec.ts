@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { preferEnglish } from './admin.js';
+import { awayFromStepEdge, preferEnglish, totpCode } from './admin.js';
 import { call } from './trpc.js';
 
 const OWNER = { email: 'owner@demo.hetki.test', password: 'hetki-demo-owner' };
@@ -74,4 +74,46 @@ test('an invitation page without a token says the invitation is not valid and sh
   await expect(page.getByRole('alert')).toHaveText(INVITE_INVALID);
   await expect(page.getByRole('button', { name: 'Join the team' })).toHaveCount(0);
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+});
+
+test('an existing account with two-step sign-in joins through an invitation only with its code', async ({ page, playwright, baseURL }) => {
+  // Someone who already runs a clinic of their own, with two-step sign-in on.
+  const api = await playwright.request.newContext({ baseURL });
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `two-step-${stamp}@example.test`;
+  const password = 'their-own-long-password';
+  const me = await call<{ csrfToken: string }>(api, 'platform.signUp', {
+    clinic: { name: 'Oma Klinikka', slug: `oma-${stamp}` },
+    owner: { name: 'Tiina Kaksivaihe', email, password },
+  });
+  const { secret } = await call<{ secret: string }>(api, 'auth.totp.enrol', undefined, me.csrfToken);
+  await awayFromStepEdge();
+  await call(api, 'auth.totp.verify', { code: totpCode(secret, -1) }, me.csrfToken);
+  await api.dispose();
+
+  const ownerApi = await playwright.request.newContext({ baseURL });
+  const owner = await call<{ csrfToken: string }>(ownerApi, 'auth.login', OWNER);
+  const { acceptUrl } = await call<{ acceptUrl: string }>(ownerApi, 'staff.team.invite', { email, role: 'reception' }, owner.csrfToken);
+  await ownerApi.dispose();
+  const link = new URL(acceptUrl);
+
+  await preferEnglish(page);
+  await page.goto(new URL(`${link.pathname}${link.hash}`, baseURL).toString());
+  await page.getByLabel('Your name', { exact: true }).fill('Tiina Kaksivaihe');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Join the team' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Your account has two-step sign-in on: enter the 6-digit code from your authenticator app.',
+  );
+  const code = page.getByLabel('Code from your authenticator app');
+  await expect(code).toBeFocused();
+  await code.fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Join the team' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo Fysio' })).toBeVisible();
+  const joined = await page.request.get('/trpc/auth.me');
+  expect(((await joined.json()) as { result: { data: unknown } }).result.data).toMatchObject({
+    user: { email },
+    tenant: { slug: 'demo', role: 'reception' },
+  });
 });

@@ -131,6 +131,17 @@ export class ApiClient {
     if (!result.body.error) throw new Error(`${path} was expected to fail but returned ${result.status}`);
     return { ...result.body.error, status: result.status };
   }
+
+  /** A call that may go either way (e.g. one of several racing ones): its outcome, never a throw. */
+  async attempt(
+    type: 'query' | 'mutation',
+    path: string,
+    input?: unknown,
+  ): Promise<{ ok: true; status: number; data: unknown } | { ok: false; status: number; reason: string }> {
+    const result = await this.call(type, path, input);
+    if (result.body.error) return { ok: false, status: result.status, reason: result.body.error.data.reason };
+    return { ok: true, status: result.status, data: result.body.result?.data };
+  }
 }
 
 /** Node answers some oversized requests (e.g. a 431 for a huge URL) before tRPC, with no JSON body. */

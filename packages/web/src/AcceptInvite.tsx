@@ -11,10 +11,12 @@ const MESSAGES: Partial<Record<ErrorReason, string>> = {
   INVITE_INVALID,
   INVALID_CREDENTIALS: 'This email already has a Hetki account: enter its current password.',
   ALREADY_MEMBER: 'You are already in this team: sign in instead.',
+  TOTP_REQUIRED: 'Your account has two-step sign-in on: enter the 6-digit code from your authenticator app.',
+  TOTP_INVALID: 'That code is not valid. Check your authenticator app and try again.',
   TOO_MANY_ATTEMPTS: 'Too many attempts. Wait a quarter of an hour and try again.',
 };
 const FALLBACK = 'Joining the team failed. Try again in a moment.';
-const FIELD_NAMES: Record<string, string> = { name: 'Your name', password: 'Password' };
+const FIELD_NAMES: Record<string, string> = { name: 'Your name', password: 'Password', totpCode: 'Code' };
 
 /** The token of `/invite#token=…`: kept in the fragment so that it never reaches a server or its logs. */
 function tokenFromHash(hash: string): string | null {
@@ -40,9 +42,12 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  // Asked for only once the server says the existing account has two-step sign-in on.
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const ids = { name: useId(), password: useId(), hint: useId() };
+  const ids = { name: useId(), password: useId(), hint: useId(), code: useId() };
 
   useEffect(() => {
     if (window.location.hash) {
@@ -56,9 +61,10 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setMessage(null);
     try {
-      const me = await api.auth.acceptInvite.mutate({ token, name, password });
+      const me = await api.auth.acceptInvite.mutate({ token, name, password, ...(needsCode ? { totpCode: code } : {}) });
       onSignedIn(me);
     } catch (error) {
+      if (errorReason(error) === 'TOTP_REQUIRED') setNeedsCode(true);
       setMessage(describeError(error));
       setBusy(false);
     }
@@ -96,6 +102,23 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           <p id={ids.hint} className="hint">
             At least 10 characters. If this email already has a Hetki account, enter its current password.
           </p>
+          {needsCode && (
+            <>
+              <label htmlFor={ids.code}>Code from your authenticator app</label>
+              <input
+                id={ids.code}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                // biome-ignore lint/a11y/noAutofocus: the field appears because the person must fill it next
+                autoFocus
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+              />
+            </>
+          )}
           {message && (
             <p role="alert" className="error">
               {message}

@@ -34,6 +34,8 @@ export const acceptInviteInput = z
     token: z.string().trim().min(20).max(128),
     name: text(120),
     password: z.string().min(1).max(256),
+    /** For an email that already has an account with two-step sign-in on. */
+    totpCode: totpCodeSchema.optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidFinnishBusinessId } from '../domain/businessId.js';
 import { slugProblem } from '../domain/slug.js';
+import { totpCodeSchema } from './auth.js';
 import { bookingRulesSchema, DEFAULT_BOOKING_RULES } from './catalogue.js';
 import { emailSchema, localeSchema, phoneSchema, text, timeZoneSchema } from './common.js';
 
@@ -125,7 +126,15 @@ export type PublicProfile = {
 export const signUpInput = z
   .object({
     clinic: z.object({ name: text(120), slug: slugSchema }).strict(),
-    owner: z.object({ name: text(120), email: emailSchema, password: z.string().min(1).max(256) }).strict(),
+    owner: z
+      .object({
+        name: text(120),
+        email: emailSchema,
+        password: z.string().min(1).max(256),
+        /** For an email that already has an account with two-step sign-in on. */
+        totpCode: totpCodeSchema.optional(),
+      })
+      .strict(),
   })
   .strict();
 export type SignUpInput = z.infer<typeof signUpInput>;

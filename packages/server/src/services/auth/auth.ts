@@ -8,7 +8,7 @@ import { DomainError, invalidCredentials } from '../../lib/errors.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import { type ActiveMembership, createSession, destroyOtherSessions, listMemberships, type ResolvedSession } from './sessions.js';
-import { verifyTotp } from './totp.js';
+import { proveStaffAccount } from './staffCredentials.js';
 
 export type IssuedSession = { token: string; me: Me };
 
@@ -23,57 +23,38 @@ export async function login(
   request: LoginRequest,
   context: { ip: string | null; previousTokenHash: string | null },
 ): Promise<IssuedSession> {
-  await deps.throttle.beforeAttempt(request.email, context.ip);
-  const outcome = await withDbContext(deps.db, { lookupEmail: request.email }, async (tx) => {
-    const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.email, request.email));
-    if (!user) {
-      await burnPasswordCheck(request.password);
-      return { failed: invalidCredentials() } as const;
-    }
-    if (!(await verifyPassword(user.passwordHash, request.password))) return { failed: invalidCredentials() } as const;
-
-    await setDbContext(tx, { userId: user.id, sessionHash: context.previousTokenHash ?? undefined });
-    let totpLastStep = user.totpLastStep;
-    if (user.totpSecret) {
-      if (!request.totpCode) {
-        return {
-          failed: new DomainError('UNAUTHORIZED', 'TOTP_REQUIRED', 'Enter the code from your authenticator app'),
-          countsAsFailure: false,
-        } as const;
+  return deps.throttle.attempt(request.email, context.ip, () =>
+    withDbContext(deps.db, { lookupEmail: request.email }, async (tx) => {
+      const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.email, request.email));
+      if (!user) {
+        await burnPasswordCheck(request.password);
+        throw invalidCredentials();
       }
-      const step = verifyTotp(deps.totpBox.open(user.totpSecret), request.totpCode, deps.now(), user.totpLastStep);
-      if (step === null) return { failed: new DomainError('UNAUTHORIZED', 'TOTP_INVALID', 'The code is not valid') } as const;
-      totpLastStep = step;
-    }
+      await proveStaffAccount(tx, deps, user, request, { sessionHash: context.previousTokenHash ?? undefined });
 
-    const clinics = await listMemberships(tx, user.id);
-    const active = clinics.find((clinic) => clinic.slug === request.tenantSlug) ?? clinics[0] ?? null;
-    if (context.previousTokenHash) await deleteSession(tx, context.previousTokenHash);
-    await tx.update(staffUsers).set({ lastLoginAt: deps.now(), totpLastStep }).where(eq(staffUsers.id, user.id));
-    const { token, csrfToken } = await createSession(tx, deps, user.id, active?.tenantId ?? null);
-    if (active) {
-      await setDbContext(tx, { userId: user.id, tenantId: active.tenantId });
-      await appendAudit(
-        tx,
-        active.tenantId,
-        { type: 'staff', id: user.id, ip: context.ip },
-        { action: 'login', entity: 'staff_user', entityId: user.id },
-      );
-    }
-    const me: Me = {
-      user: { id: user.id, name: user.name, email: user.email, totpEnabled: user.totpEnabledAt !== null },
-      tenant: active,
-      memberships: clinics,
-      csrfToken,
-    };
-    return { token, me } as const;
-  });
-  if ('failed' in outcome) {
-    if (!('countsAsFailure' in outcome)) await deps.throttle.recordFailure(request.email);
-    throw outcome.failed;
-  }
-  await deps.throttle.recordSuccess(request.email);
-  return outcome;
+      const clinics = await listMemberships(tx, user.id);
+      const active = clinics.find((clinic) => clinic.slug === request.tenantSlug) ?? clinics[0] ?? null;
+      if (context.previousTokenHash) await deleteSession(tx, context.previousTokenHash);
+      await tx.update(staffUsers).set({ lastLoginAt: deps.now() }).where(eq(staffUsers.id, user.id));
+      const { token, csrfToken } = await createSession(tx, deps, user.id, active?.tenantId ?? null);
+      if (active) {
+        await setDbContext(tx, { userId: user.id, tenantId: active.tenantId });
+        await appendAudit(
+          tx,
+          active.tenantId,
+          { type: 'staff', id: user.id, ip: context.ip },
+          { action: 'login', entity: 'staff_user', entityId: user.id },
+        );
+      }
+      const me: Me = {
+        user: { id: user.id, name: user.name, email: user.email, totpEnabled: user.totpEnabledAt !== null },
+        tenant: active,
+        memberships: clinics,
+        csrfToken,
+      };
+      return { token, me };
+    }),
+  );
 }
 
 async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
@@ -104,31 +85,29 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ip: string | null,
 ): Promise<IssuedSession> {
-  await deps.throttle.beforeAttempt(session.user.email, ip);
-  const result = await withDbContext(deps.db, { userId: session.user.id, sessionHash: session.tokenHash }, async (tx) => {
-    const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, session.user.id));
-    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return null;
-    if (input.currentPassword === input.newPassword) {
-      throw new DomainError('BAD_REQUEST', 'PASSWORD_REUSED', 'Choose a password different from the current one');
-    }
-    await tx
-      .update(staffUsers)
-      .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: deps.now(), updatedAt: deps.now() })
-      .where(eq(staffUsers.id, user.id));
-    await destroyOtherSessions(tx, user.id, null);
-    const tenantId = session.membership?.tenantId ?? null;
-    const issued = await createSession(tx, deps, user.id, tenantId);
-    await auditSecurityEvent(tx, session, ip, 'password_change');
-    return issued;
-  });
-  if (!result) {
-    await deps.throttle.recordFailure(session.user.email);
-    throw new DomainError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'The current password is incorrect');
-  }
-  await deps.throttle.recordSuccess(session.user.email);
+  const result = await deps.throttle.attempt(session.user.email, ip, () =>
+    withDbContext(deps.db, { userId: session.user.id, sessionHash: session.tokenHash }, async (tx) => {
+      const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, session.user.id));
+      if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongCurrentPassword();
+      if (input.currentPassword === input.newPassword) {
+        throw new DomainError('BAD_REQUEST', 'PASSWORD_REUSED', 'Choose a password different from the current one');
+      }
+      await tx
+        .update(staffUsers)
+        .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: deps.now(), updatedAt: deps.now() })
+        .where(eq(staffUsers.id, user.id));
+      await destroyOtherSessions(tx, user.id, null);
+      const tenantId = session.membership?.tenantId ?? null;
+      const issued = await createSession(tx, deps, user.id, tenantId);
+      await auditSecurityEvent(tx, session, ip, 'password_change');
+      return issued;
+    }),
+  );
   const me = await describeSession(deps, { ...session, csrfToken: result.csrfToken });
   return { token: result.token, me };
 }
+
+export const wrongCurrentPassword = () => new DomainError('UNAUTHORIZED', 'INVALID_CREDENTIALS', 'The current password is incorrect');
 
 export async function auditSecurityEvent(tx: Tx, session: ResolvedSession, ip: string | null, action: string): Promise<void> {
   if (!session.membership) return;

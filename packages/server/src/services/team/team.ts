@@ -73,7 +73,7 @@ export async function inviteMember(
   input: { email: string; role: StaffRole },
   now: Date,
 ): Promise<InvitationCreated> {
-  if (grantsClinicalAccess(input.role) && actor.role !== 'owner') throw ownerOnly();
+  if (!mayInvite(actor.role, input.role)) throw ownerOnly();
   const [alreadyMember] = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -157,7 +157,58 @@ async function assertAnotherOwnerRemains(tx: Tx, tenantId: string, userId: strin
   }
 }
 
-export async function changeMemberRole(tx: Tx, tenantId: string, actor: Member, input: { userId: string; role: StaffRole }): Promise<void> {
+/** Who may send an invitation for a role: managers, and only an owner for a role that reads patient records. */
+function mayInvite(sender: StaffRole, invited: StaffRole): boolean {
+  if (sender === 'owner') return true;
+  return sender === 'admin' && !grantsClinicalAccess(invited);
+}
+
+/**
+ * An open invitation carries its sender's authority: when the sender leaves the team or loses the
+ * right to invite for that role, it is withdrawn. Otherwise a removed admin could keep the link
+ * they were shown and let themselves back in.
+ */
+async function withdrawInvitationsNoLongerBacked(
+  tx: Tx,
+  tenantId: string,
+  actor: Member,
+  sender: { userId: string; role: StaffRole | null },
+  now: Date,
+): Promise<void> {
+  const open = await tx
+    .select({ id: invitations.id, role: invitations.role })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.invitedBy, sender.userId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    );
+  for (const invitation of open) {
+    if (sender.role && mayInvite(sender.role, invitation.role)) continue;
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, invitation.id)));
+    await appendAudit(tx, tenantId, actor, {
+      action: 'delete',
+      entity: 'invitation',
+      entityId: invitation.id,
+      details: { reason: 'sender_no_longer_allowed' },
+    });
+  }
+}
+
+export async function changeMemberRole(
+  tx: Tx,
+  tenantId: string,
+  actor: Member,
+  input: { userId: string; role: StaffRole },
+  now: Date,
+): Promise<void> {
   const target = await lockedMembership(tx, tenantId, input.userId);
   if ((grantsClinicalAccess(target.role) || grantsClinicalAccess(input.role)) && actor.role !== 'owner') throw ownerOnly();
   if (target.role === input.role) return;
@@ -172,12 +223,14 @@ export async function changeMemberRole(tx: Tx, tenantId: string, actor: Member, 
     entityId: input.userId,
     details: { from: target.role, to: input.role },
   });
+  await withdrawInvitationsNoLongerBacked(tx, tenantId, actor, { userId: input.userId, role: input.role }, now);
 }
 
-export async function removeMember(tx: Tx, tenantId: string, actor: Member, userId: string): Promise<void> {
+export async function removeMember(tx: Tx, tenantId: string, actor: Member, userId: string, now: Date): Promise<void> {
   const target = await lockedMembership(tx, tenantId, userId);
   if (target.role === 'owner' && actor.role !== 'owner') throw ownerOnly();
   if (target.role === 'owner') await assertAnotherOwnerRemains(tx, tenantId, userId);
   await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
   await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'membership', entityId: userId, details: { role: target.role } });
+  await withdrawInvitationsNoLongerBacked(tx, tenantId, actor, { userId, role: null }, now);
 }

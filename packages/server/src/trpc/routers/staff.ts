@@ -37,13 +37,13 @@ export const staffRouter = router({
     changeRole: staffProcedure(MANAGERS)
       .input(changeRoleInput)
       .mutation(async ({ ctx, input }) => {
-        await changeMemberRole(ctx.tx, ctx.tenantId, ctx.member, input);
+        await changeMemberRole(ctx.tx, ctx.tenantId, ctx.member, input, ctx.deps.now());
         return { ok: true as const };
       }),
     remove: staffProcedure(MANAGERS)
       .input(removeMemberInput)
       .mutation(async ({ ctx, input }) => {
-        await removeMember(ctx.tx, ctx.tenantId, ctx.member, input.userId);
+        await removeMember(ctx.tx, ctx.tenantId, ctx.member, input.userId, ctx.deps.now());
         return { ok: true as const };
       }),
   }),

@@ -59,6 +59,7 @@ export const en = {
   'error.INVALID_CREDENTIALS': 'The email or password is incorrect.',
   'error.TOTP_REQUIRED': 'Enter the 6-digit code from your authenticator app.',
   'error.TOTP_INVALID': 'That code is not valid. Check your authenticator app and try again.',
+  'error.TOTP_ALREADY_ON': 'Two-step sign-in is already on. To use another app, turn it off first.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Wait a while and try again.',
   'error.SESSION_REQUIRED': 'Your session has ended. Sign in again.',
   'error.CSRF_FAILED': 'The page is out of date. Reload it and try again.',

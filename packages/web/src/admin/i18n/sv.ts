@@ -60,6 +60,7 @@ export const sv: Messages = {
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet är fel.',
   'error.TOTP_REQUIRED': 'Ange den sexsiffriga koden från din autentiseringsapp.',
   'error.TOTP_INVALID': 'Koden är ogiltig. Kontrollera autentiseringsappen och försök igen.',
+  'error.TOTP_ALREADY_ON': 'Tvåstegsinloggning är redan på. Stäng av den först om du vill använda en annan app.',
   'error.TOO_MANY_ATTEMPTS': 'För många försök. Vänta en stund och försök igen.',
   'error.SESSION_REQUIRED': 'Din session har upphört. Logga in igen.',
   'error.CSRF_FAILED': 'Sidan är inaktuell. Ladda om den och försök igen.',
