@@ -154,6 +154,14 @@ describe('creating and editing clients', () => {
       birthDate: '2014-05-05',
       guardian: { name: 'Huoltaja Nieminen', phone: null, email: 'huoltaja@example.test' },
     });
+    // The same guardian sent again (in another key order than jsonb keeps) is no change: nothing is written or audited.
+    const auditBefore = (await auditRows(tenantId)).length;
+    const unchanged = await owner.api.mutate<ClientRecord>('update', {
+      id: adult.id,
+      guardian: { email: 'huoltaja@example.test', phone: null, name: 'Huoltaja Nieminen' },
+    });
+    expect(unchanged.updatedAt).toBe(withGuardian.updatedAt);
+    expect((await auditRows(tenantId)).length).toBe(auditBefore);
     const removeGuardian = await owner.api.failure('mutation', 'update', { id: adult.id, guardian: null });
     expect(removeGuardian).toMatchObject({ status: 400, reason: 'GUARDIAN_REQUIRED' });
     const noContact = await owner.api.failure('mutation', 'update', { id: adult.id, guardian: { name: 'No Contact' } });
@@ -567,6 +575,27 @@ describe('personal identity codes', () => {
     expect(refused).toMatchObject({ status: 400, reason: 'IDENTITY_CODE_NOT_KEPT' });
   });
 
+  it('once a clinic stops keeping them, a code sent is refused even when it is the stored one: no answer tells a guess', async () => {
+    const clinic = await newClinic(h.baseUrl, 'Stopped Codes');
+    const api = clientsApi(h, clinic.client);
+    await clinic.client.mutate('staff.settings.update', { preferences: { requirePersonalIdentityCode: true } });
+    const client = await api.mutate<ClientRecord>('create', {
+      firstName: 'Vanha',
+      lastName: 'Tunnus',
+      personalIdentityCode: '131052-308T',
+    });
+    // The mask keeps no check character, which would narrow the hidden number to a few dozen.
+    expect(client.personalIdentityCode).toBe('131052-****');
+    await clinic.client.mutate('staff.settings.update', { preferences: { requirePersonalIdentityCode: false } });
+    const reception = clientsApi(h, (await addMember(clinic.client, 'reception', h.baseUrl)).client);
+    for (const guess of ['131052-308T', '131052-309U']) {
+      expect(await reception.failure('mutation', 'update', { id: client.id, personalIdentityCode: guess }), guess).toMatchObject({
+        status: 400,
+        reason: 'IDENTITY_CODE_NOT_KEPT',
+      });
+    }
+  });
+
   it('are validated, stored encrypted, masked in the profile, absent from lists, and revealed to owners only with an audit row', async () => {
     const clinic = await newClinic(h.baseUrl, 'Code Clinic');
     const codeTenant = clinic.me.tenant?.tenantId as string;
@@ -592,7 +621,7 @@ describe('personal identity codes', () => {
       lastName: 'Tunnus',
       personalIdentityCode: '131052-308t',
     });
-    expect(created.personalIdentityCode).toBe('131052-***T');
+    expect(created.personalIdentityCode).toBe('131052-****');
     expect((await lastAudit(codeTenant))?.details.fields).toContain('personalIdentityCode');
 
     const [raw] = await h.owner<{ personal_identity_code: string }[]>`
@@ -606,7 +635,7 @@ describe('personal identity codes', () => {
     expect(list.clients[0]).not.toHaveProperty('personalIdentityCode');
 
     const profile = await adminApi.query<ClientProfile>('get', { id: created.id });
-    expect(profile.personalIdentityCode).toBe('131052-***T');
+    expect(profile.personalIdentityCode).toBe('131052-****');
     expect(profile.personalIdentityCodeRequired).toBe(true);
     expect(shownText(profile)).not.toContain('308');
 
@@ -627,7 +656,7 @@ describe('personal identity codes', () => {
 
     // Changing and clearing the code.
     const changed = await api.mutate<ClientRecord>('update', { id: created.id, personalIdentityCode: '311280-888Y' });
-    expect(changed.personalIdentityCode).toBe('311280-***Y');
+    expect(changed.personalIdentityCode).toBe('311280-****');
     expect(await lastAudit(codeTenant)).toMatchObject({ action: 'update', details: { fields: ['personalIdentityCode'] } });
     const cleared = await api.mutate<ClientRecord>('update', { id: created.id, personalIdentityCode: null });
     expect(cleared.personalIdentityCode).toBeNull();

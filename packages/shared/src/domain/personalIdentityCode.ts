@@ -71,9 +71,12 @@ export function isValidPersonalIdentityCode(value: string): boolean {
   return parsePersonalIdentityCode(value) !== null;
 }
 
-/** Shows the birth date, century sign and check character, hides the individual number: "010190-***A". */
+/**
+ * Shows the birth date and century sign, hides the individual number and the check character:
+ * "010190-****". The check character would narrow the hidden number to about 32 candidates.
+ */
 export function maskPersonalIdentityCode(code: string): string {
   const canonical = code.trim().toUpperCase();
   if (canonical.length !== 11) return '***********';
-  return `${canonical.slice(0, 7)}***${canonical.slice(10)}`;
+  return `${canonical.slice(0, 7)}****`;
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   type ClientListInput,
   type ClientListItem,
@@ -188,7 +189,9 @@ export async function createClient(
   return toClientRecord(cipher, row);
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as stored: key order (jsonb keeps its own) and keys left undefined do not count as changes. */
+const asStored = (value: unknown) => JSON.parse(JSON.stringify(value ?? null)) as unknown;
+const sameValue = (a: unknown, b: unknown) => isDeepStrictEqual(asStored(a), asStored(b));
 
 /** Changes only the fields sent; the audit row names the fields whose value really changed. */
 export async function updateClient(
@@ -203,7 +206,8 @@ export async function updateClient(
   const current = await findClient(tx, tenantId, id, { lock: true });
   const rules = await clinicRules(tx, tenantId, now);
   const currentCode = await plainIdentityCode(cipher, current);
-  if (personalIdentityCode && personalIdentityCode !== currentCode && !rules.keepsIdentityCodes) throw identityCodeNotKept();
+  // Refused even when it equals the stored code: otherwise the answer would tell whether a guess was right.
+  if (personalIdentityCode && !rules.keepsIdentityCodes) throw identityCodeNotKept();
 
   const sent = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<
     Omit<ClientRow, 'tenantId' | 'id' | 'personalIdentityCode' | 'createdAt' | 'updatedAt'>
