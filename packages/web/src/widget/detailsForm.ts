@@ -53,7 +53,8 @@ function checkbox(name: string, label: string, values: DetailsValues): HTMLEleme
 
 /**
  * The details step's form: the fields the clinic switched on, a guardian's fields when the birth
- * date makes the client under 16 on the day of the booking, unticked consents, the privacy notice.
+ * date (or, without one, the birth year) makes the client under 16 on the day of the booking,
+ * unticked consents, the privacy notice.
  */
 export function detailsForm(options: {
   config: WidgetConfig;
@@ -74,8 +75,11 @@ export function detailsForm(options: {
     field('guardianPhone', t('guardianPhone'), values, errors, { required: true, type: 'tel', autocomplete: 'off', maxlength: '32' }),
     field('guardianEmail', t('guardianEmail'), values, errors, { type: 'email', autocomplete: 'off', maxlength: '254' }),
   );
-  const setGuardianShown = (birthDate: string) => {
-    const needed = /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && ageOn(birthDate, options.bookingDay) < GUARDIAN_UNDER_AGE;
+  // As the server decides: by the birth date when given, else by a birth year that leaves no doubt.
+  const setGuardianShown = (birthDate: string, birthYear: string) => {
+    const needed = /^\d{4}-\d{2}-\d{2}$/.test(birthDate)
+      ? ageOn(birthDate, options.bookingDay) < GUARDIAN_UNDER_AGE
+      : /^\d{4}$/.test(birthYear.trim()) && Number(options.bookingDay.slice(0, 4)) - Number(birthYear) < GUARDIAN_UNDER_AGE;
     guardianBox.hidden = !needed;
     guardianBox.disabled = !needed;
   };
@@ -151,12 +155,11 @@ export function detailsForm(options: {
     h('button', { type: 'submit', class: 'hw-primary' }, options.submitLabel),
   );
   const birth = form.elements.namedItem('birthDate') as HTMLInputElement | null;
-  if (birth) {
-    birth.addEventListener('input', () => setGuardianShown(birth.value));
-    setGuardianShown(birth.value);
-  } else {
-    guardianBox.disabled = true;
-  }
+  const birthYear = form.elements.namedItem('birthYear') as HTMLInputElement | null;
+  const showGuardianIfNeeded = () => setGuardianShown(birth?.value ?? '', birthYear?.value ?? '');
+  birth?.addEventListener('input', showGuardianIfNeeded);
+  birthYear?.addEventListener('input', showGuardianIfNeeded);
+  showGuardianIfNeeded();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const collected: DetailsValues = {};

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
-import { isUnderGuardianAge } from '../clients/clientRules.js';
+import { assertClientFacts, isUnderGuardianAge } from '../clients/clientRules.js';
 
 /**
  * The client a public booking belongs to. A known email links to the existing client (the response
@@ -17,14 +17,25 @@ export async function clientForBooking(
   fields: TenantPreferences['clientFields'],
   bookingDay: string,
 ): Promise<{ id: string; created: boolean }> {
-  const facts = { birthDate: details.birthDate ?? null, birthYear: null, guardian: details.guardian ?? null, personalIdentityCode: null };
-  if (fields.birthDate && details.birthDate && !details.guardian && isUnderGuardianAge(facts, bookingDay)) {
+  // The rules a staff-made client meets, on the fields this clinic stores: a birth year alone can
+  // also make the client a minor, and no birth may lie in the future.
+  const facts = {
+    birthDate: fields.birthDate ? (details.birthDate ?? null) : null,
+    birthYear: fields.birthYear ? (details.birthYear ?? null) : null,
+    guardian: details.guardian ?? null,
+    personalIdentityCode: null,
+  };
+  if (!facts.guardian && isUnderGuardianAge(facts, bookingDay)) {
     throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'For a client under 16, give a guardian’s name and phone');
   }
+  assertClientFacts(facts, bookingDay);
   const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   const guardian = details.guardian
     ? { name: details.guardian.name, phone: details.guardian.phone, email: details.guardian.email ?? null }
     : null;
+  // Families may share an email, so it cannot be unique. Instead, two bookings by one new email at
+  // once take turns here: without it both would find no client and make one each.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`booking-client:${tenantId}:${details.email}`}, 0))`);
   // One statement: the oldest client with this email, or else a new one.
   const [row] = await tx.execute<{ id: string; created: boolean }>(sql`
     with existing as (
