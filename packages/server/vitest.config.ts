@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files with a delivering worker run last and one at a time: a worker's reconciler takes
- * every clinic's due outbox rows whose job is not in its own queue, so two of them side by side
- * would deliver each other's messages to the wrong sink.
+ * every clinic's due outbox rows whose job is not in its own queue, so beside any other test file
+ * it would deliver (or start) that file's messages and campaigns to the wrong sink.
  */
-const WORKER_TESTS = ['test/workers.test.ts', 'test/workerCrash.test.ts'];
+const WORKER_TESTS = ['test/workers.test.ts', 'test/workerCrash.test.ts', 'test/portal.test.ts'];
 
 export default defineConfig({
   test: {
