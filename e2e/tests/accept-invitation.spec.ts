@@ -52,6 +52,11 @@ test('a new practitioner opens an invitation link, joins the demo clinic, and th
     user: { email },
     tenant: { slug: 'demo', role: 'practitioner' },
   });
+  // Changes work at once, without a reload: signing out is one (it needs the session's CSRF token).
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  const after = await page.request.get('/trpc/auth.me');
+  expect(((await after.json()) as { result: { data: unknown } }).result.data).toBeNull();
 
   // A used link, opened in a browser with no session, says so and offers no form.
   const fresh = await browser.newContext();

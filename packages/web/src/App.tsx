@@ -1,6 +1,7 @@
 import type { Me } from '@hetki/shared';
 import { lazy, Suspense, useState } from 'react';
 import { AcceptInvite, INVITE_PATH } from './AcceptInvite';
+import { rememberCsrfToken } from './api';
 import { ADMIN_BASE } from './admin/router';
 import { onPortalPage, PortalApp } from './portal/PortalApp';
 
@@ -26,6 +27,8 @@ export function App() {
       <main className="page">
         <AcceptInvite
           onSignedIn={(me) => {
+            // Every change the new member makes must echo the new session's CSRF token.
+            rememberCsrfToken(me.csrfToken);
             // Replace, not push: Back should not lead to the used (and now token-less) invitation page.
             window.history.replaceState(null, '', ADMIN_BASE);
             setJoined(me);
