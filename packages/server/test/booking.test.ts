@@ -380,6 +380,15 @@ describe('staff calendar', () => {
     expect(languages).toEqual(['en', 'sv']);
   });
 
+  it('six weeks of clinic days across the autumn clock change are one range (the dashboard asks for them); longer ones are refused', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    // Monday 2026-10-12 00:00 EEST to Monday 2026-11-23 00:00 EET: 42 days and one hour.
+    const sixWeeks = { from: '2026-10-11T21:00:00.000Z', to: '2026-11-22T22:00:00.000Z' };
+    expect(Array.isArray(await clinic.owner.query('staff.calendar.list', sixWeeks))).toBe(true);
+    const longer = await clinic.owner.failure('query', 'staff.calendar.list', { ...sixWeeks, to: '2026-11-23T22:00:00.000Z' });
+    expect(longer).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
+  });
+
   it("two moves heading into each other's freed times at once: the one PostgreSQL aborts gets SLOT_TAKEN, not a 500", async () => {
     const clinic = await bookingClinic(h.baseUrl);
     const slots = await slotsOn(clinic, helsinkiDate(15));

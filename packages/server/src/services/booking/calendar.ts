@@ -39,7 +39,8 @@ export async function listCalendar(
 ): Promise<CalendarEntry[]> {
   const from = new Date(range.from);
   const to = new Date(range.to);
-  if (!(to > from) || to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
+  // Clinic days, from midnight to midnight: across a clock change they are an hour longer.
+  if (!(to > from) || to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000 + 3_600_000) {
     throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', `Ask for a range of up to ${MAX_CALENDAR_DAYS} days`);
   }
   const byResource = range.resourceIds?.length
