@@ -45,8 +45,10 @@ export async function startWorkers(deps: Deps, options: { smtpUrl: string; conne
 
   const control = dispatcher.control;
   const assertSchedulers = async () => {
-    await control.upsertJobScheduler('reconcile', { every: env.OUTBOX_RECONCILE_SECONDS * 1000 }, { name: 'reconcile' });
-    await control.upsertJobScheduler('retention', { pattern: '17 3 * * *' }, { name: 'retention' });
+    // BullMQ keeps finished jobs unless told otherwise: a reconcile a minute would pile up in Redis.
+    const kept = { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } };
+    await control.upsertJobScheduler('reconcile', { every: env.OUTBOX_RECONCILE_SECONDS * 1000 }, { name: 'reconcile', opts: kept });
+    await control.upsertJobScheduler('retention', { pattern: '17 3 * * *' }, { name: 'retention', opts: kept });
   };
   await assertSchedulers();
   const watchdog = setInterval(() => void assertSchedulers().catch(() => {}), 60_000);

@@ -8,6 +8,9 @@ export type TenantAuditReport = { tenantId: string; rows: number; headHash: stri
 /** Re-computes one tenant's chain, reading as the app role inside that tenant's transaction. */
 export async function verifyTenantAudit(db: Db, tenantId: string): Promise<TenantAuditReport> {
   return withTenant(db, tenantId, async (tx) => {
+    // The head first, then the rows up to it: appends that commit meanwhile (each statement sees
+    // the latest commits) fall outside the check instead of looking like a missing tail.
+    const [head] = await tx.execute<{ seq: string; hash: string }>(sql`select seq, hash from audit_heads where tenant_id = ${tenantId}`);
     const rows = await tx.execute<{
       seq: string;
       occurred_at: Date | string;
@@ -23,8 +26,7 @@ export async function verifyTenantAudit(db: Db, tenantId: string): Promise<Tenan
     }>(sql`
       select seq, occurred_at, actor_type, actor_id, action, entity, entity_id, host(ip) as ip,
              details, prev_hash, hash
-      from audit_log where tenant_id = ${tenantId} order by seq`);
-    const [head] = await tx.execute<{ seq: string; hash: string }>(sql`select seq, hash from audit_heads where tenant_id = ${tenantId}`);
+      from audit_log where tenant_id = ${tenantId} ${head ? sql`and seq <= ${head.seq}::bigint` : sql``} order by seq`);
     const chained = rows.map((row) => ({
       tenantId,
       seq: Number(row.seq),
