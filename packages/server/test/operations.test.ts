@@ -7,7 +7,8 @@ import { buildDeps } from '../src/deps.js';
 import { createHttpApp } from '../src/http/app.js';
 import { RequestLogWriter } from '../src/http/requestLogWriter.js';
 import { pruneCookieConsents, pruneRequestLog, pruneSessions } from '../src/jobs/maintenance.js';
-import { RETENTION_RULES } from '../src/services/retention/retentionRules.js';
+import { RETENTION_RULES, type RetentionRule } from '../src/services/retention/retentionRules.js';
+import { runRetentionSweep } from '../src/services/retention/retentionSweep.js';
 import { ApiClient, type Harness, newClinic, startHarness } from './harness.js';
 
 let h: Harness;
@@ -163,5 +164,34 @@ describe('session sweep', () => {
     expect(await h.owner`select 1 from sessions where user_id = ${me.user.id}`).toHaveLength(0);
     expect(await client.query('auth.me')).toBeNull();
     expect(await active.query('auth.me')).not.toBeNull();
+  });
+});
+
+describe('the daily sweep', () => {
+  it('a clinic whose sweep fails is reported and rolled back; the clinics after it are still swept', async () => {
+    const [failing, healthy] = [await newClinic(h.baseUrl), await newClinic(h.baseUrl)].map(({ me }) => me.tenant?.tenantId as string);
+    const marker = `sweep-${Date.now().toString(36)}`;
+    for (const tenantId of [failing, healthy] as string[]) {
+      await h.owner`insert into outbox_messages (tenant_id, id, kind, channel, recipient, locale, due_at, status)
+        values (${tenantId}, gen_random_uuid(), 'booking_confirmation', 'email', ${marker}, 'fi', now(), 'sent')`;
+    }
+    // Only this test's rows: other test files share the database.
+    const removeMarked: RetentionRule = {
+      name: 'marked_rows',
+      sweep: async (tx, tenantId) =>
+        (await tx.execute(sql`delete from outbox_messages where tenant_id = ${tenantId} and recipient = ${marker} returning id`)).length,
+    };
+    const failFor: RetentionRule = {
+      name: 'failing_rule',
+      sweep: async (_tx, tenantId) => {
+        if (tenantId === failing) throw new Error('lost connection');
+        return 0;
+      },
+    };
+    const report = await runRetentionSweep(h.deps, [removeMarked, failFor]);
+    expect(report.failed).toEqual([failing]);
+    expect(report.removed.marked_rows).toBe(1);
+    const left = await h.owner<{ tenant_id: string }[]>`select tenant_id from outbox_messages where recipient = ${marker}`;
+    expect(left).toEqual([{ tenant_id: failing }]);
   });
 });

@@ -60,12 +60,15 @@ export async function startWorkers(deps: Deps, options: { smtpUrl: string; conne
       if (job.name === 'reconcile') return reconcileOutbox(deps, dispatcher);
       if (job.name === 'retention') {
         const report = await runRetentionSweep(deps);
-        logger.info('retention sweep done', {
+        const summary = {
           tenants: report.tenants,
           requestLog: report.requestLog,
           sessions: report.sessions,
           cookieConsents: report.cookieConsents,
-        });
+          failedSteps: report.failed.length,
+        };
+        if (report.failed.length > 0) logger.error('retention sweep incomplete', summary);
+        else logger.info('retention sweep done', summary);
         return report;
       }
       if (job.name === 'start-campaign') {
