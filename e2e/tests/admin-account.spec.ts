@@ -34,6 +34,11 @@ test('a member turns on two-step sign-in from the account page and then signs in
   await twoStep.getByRole('button', { name: 'Confirm and turn on' }).click();
   await expect(twoStep.getByRole('status')).toHaveText('Two-step sign-in is on.');
   await expect(page.getByRole('region', { name: 'Your account' }).getByRole('definition').filter({ hasText: /^On$/ })).toBeVisible();
+  // Away and back: the page still knows, and offers turning it off rather than on.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByRole('region', { name: 'Your account' }).getByRole('definition').filter({ hasText: /^On$/ })).toBeVisible();
+  await expect(twoStep.getByRole('button', { name: 'Turn on two-step sign-in' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByLabel('Email', { exact: true }).fill(member.email);

@@ -52,6 +52,10 @@ export function AdminRoot({ initialMe }: { initialMe?: Me }) {
     [signedIn],
   );
 
+  const updateMe = useCallback((change: (me: Me) => Me) => {
+    setSession((current) => (current.status === 'signed-in' ? { status: 'signed-in', me: change(current.me) } : current));
+  }, []);
+
   const clinicDefault: Locale | null = session.status === 'signed-in' ? (settings?.defaultLocale ?? null) : null;
   return (
     <I18nProvider clinicDefault={clinicDefault}>
@@ -59,7 +63,14 @@ export function AdminRoot({ initialMe }: { initialMe?: Me }) {
       {session.status === 'unavailable' && <Unavailable />}
       {session.status === 'signed-out' && <SignInPage onSignedIn={signedIn} />}
       {session.status === 'signed-in' && (
-        <SignedIn me={session.me} settings={settings} onSettings={setSettings} onSignedOut={signedOut} onClinicSwitched={clinicSwitched} />
+        <SignedIn
+          me={session.me}
+          settings={settings}
+          onSettings={setSettings}
+          onSignedOut={signedOut}
+          onClinicSwitched={clinicSwitched}
+          updateMe={updateMe}
+        />
       )}
     </I18nProvider>
   );
@@ -89,12 +100,14 @@ function SignedIn({
   onSettings,
   onSignedOut,
   onClinicSwitched,
+  updateMe,
 }: {
   me: Me;
   settings: TenantSettings | null;
   onSettings: (settings: TenantSettings) => void;
   onSignedOut: () => void;
   onClinicSwitched: (me: Me) => void;
+  updateMe: (change: (me: Me) => Me) => void;
 }) {
   const [generation, setGeneration] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -120,8 +133,8 @@ function SignedIn({
 
   const reloadSettings = useCallback(() => setGeneration((value) => value + 1), []);
   const clinic = useMemo<Clinic | null>(
-    () => (me.tenant && settings ? { me, role: me.tenant.role, settings, timeZone: settings.timeZone, reloadSettings } : null),
-    [me, settings, reloadSettings],
+    () => (me.tenant && settings ? { me, role: me.tenant.role, settings, timeZone: settings.timeZone, reloadSettings, updateMe } : null),
+    [me, settings, reloadSettings, updateMe],
   );
 
   if (!me.tenant) return <NoClinic me={me} onSignedOut={onSignedOut} />;

@@ -37,7 +37,7 @@ export function AdminShell({ onSignedOut, onClinicSwitched }: { onSignedOut: () 
       <header className="admin-header">
         <div className="admin-title">
           <p className="brand">Hetki</p>
-          <h1>{clinic.me.tenant?.name ?? t('app.noClinic')}</h1>
+          <h1>{clinic.settings.name}</h1>
         </div>
         <div className="admin-header-tools">
           <ClinicSwitcher me={clinic.me} onSwitched={onClinicSwitched} />

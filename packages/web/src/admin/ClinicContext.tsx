@@ -8,6 +8,8 @@ export type Clinic = {
   /** The clinic's IANA time zone: every time in the admin app is shown in it. */
   timeZone: string;
   reloadSettings: () => void;
+  /** Changes the signed-in member's session details in place (e.g. two-step sign-in turned on), for every page. */
+  updateMe: (change: (me: Me) => Me) => void;
 };
 
 export const ClinicContext = createContext<Clinic | null>(null);

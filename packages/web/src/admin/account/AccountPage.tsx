@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
 import { TwoStepSignIn } from './TwoStepSignIn';
@@ -6,9 +5,11 @@ import { TwoStepSignIn } from './TwoStepSignIn';
 /** Who is signed in, and the clinic's basic details. */
 export function AccountPage() {
   const { t } = useI18n();
-  const { me, settings } = useClinic();
+  const { me, settings, updateMe } = useClinic();
   const address = settings.address;
-  const [totpEnabled, setTotpEnabled] = useState(me.user.totpEnabled);
+  // Kept in the session details, not in this page: leaving and coming back must show the change.
+  const totpEnabled = me.user.totpEnabled;
+  const setTotpEnabled = (enabled: boolean) => updateMe((current) => ({ ...current, user: { ...current.user, totpEnabled: enabled } }));
   return (
     <div className="page-stack">
       <h2 className="page-title">{t('nav.account')}</h2>

@@ -60,6 +60,8 @@ export const en = {
   'error.TOTP_REQUIRED': 'Enter the 6-digit code from your authenticator app.',
   'error.TOTP_INVALID': 'That code is not valid. Check your authenticator app and try again.',
   'error.TOTP_ALREADY_ON': 'Two-step sign-in is already on. To use another app, turn it off first.',
+  'error.TOTP_NOT_ENROLLED': 'Two-step sign-in is not on. Reload the page to see its current state.',
+  'error.PASSWORD_REUSED': 'Choose a new password that differs from the current one.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Wait a while and try again.',
   'error.SESSION_REQUIRED': 'Your session has ended. Sign in again.',
   'error.CSRF_FAILED': 'The page is out of date. Reload it and try again.',

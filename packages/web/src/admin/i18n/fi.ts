@@ -61,6 +61,8 @@ export const fi: Messages = {
   'error.TOTP_REQUIRED': 'Anna todennussovelluksen 6-numeroinen koodi.',
   'error.TOTP_INVALID': 'Koodi ei kelpaa. Tarkista todennussovellus ja yritä uudelleen.',
   'error.TOTP_ALREADY_ON': 'Kaksivaiheinen kirjautuminen on jo käytössä. Jos haluat käyttää toista sovellusta, poista se ensin käytöstä.',
+  'error.TOTP_NOT_ENROLLED': 'Kaksivaiheinen kirjautuminen ei ole käytössä. Lataa sivu uudelleen nähdäksesi nykyisen tilan.',
+  'error.PASSWORD_REUSED': 'Valitse uusi salasana, joka eroaa nykyisestä.',
   'error.TOO_MANY_ATTEMPTS': 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
   'error.SESSION_REQUIRED': 'Istuntosi on päättynyt. Kirjaudu uudelleen.',
   'error.CSRF_FAILED': 'Sivu on vanhentunut. Lataa se uudelleen ja yritä taas.',

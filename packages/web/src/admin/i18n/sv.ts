@@ -61,6 +61,8 @@ export const sv: Messages = {
   'error.TOTP_REQUIRED': 'Ange den sexsiffriga koden från din autentiseringsapp.',
   'error.TOTP_INVALID': 'Koden är ogiltig. Kontrollera autentiseringsappen och försök igen.',
   'error.TOTP_ALREADY_ON': 'Tvåstegsinloggning är redan på. Stäng av den först om du vill använda en annan app.',
+  'error.TOTP_NOT_ENROLLED': 'Tvåstegsinloggning är inte på. Ladda om sidan för att se nuvarande läge.',
+  'error.PASSWORD_REUSED': 'Välj ett nytt lösenord som skiljer sig från det nuvarande.',
   'error.TOO_MANY_ATTEMPTS': 'För många försök. Vänta en stund och försök igen.',
   'error.SESSION_REQUIRED': 'Din session har upphört. Logga in igen.',
   'error.CSRF_FAILED': 'Sidan är inaktuell. Ladda om den och försök igen.',
