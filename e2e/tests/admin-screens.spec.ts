@@ -179,3 +179,37 @@ test('staff record a no-show, block and unblock time, and cancel a booking from 
   await appointment.getByRole('button', { name: 'Cancel booking' }).click();
   await expect(future).toHaveCount(0);
 });
+
+test('removing a team member asks first, and the member is gone once confirmed', async ({ page, playwright, baseURL }) => {
+  // A receptionist joins through an invitation, in cookie jars of their own.
+  const ownerApi = await playwright.request.newContext({ baseURL });
+  const owner = await call<{ csrfToken: string }>(ownerApi, 'auth.login', { email: 'owner@demo.hetki.test', password: 'hetki-demo-owner' });
+  const stamp = Date.now().toString(36);
+  const { acceptUrl } = await call<{ acceptUrl: string }>(
+    ownerApi,
+    'staff.team.invite',
+    { email: `leaving-${stamp}@example.test`, role: 'reception' },
+    owner.csrfToken,
+  );
+  await ownerApi.dispose();
+  const memberApi = await playwright.request.newContext({ baseURL });
+  const name = `Lähtevä ${stamp}`;
+  await call(memberApi, 'auth.acceptInvite', {
+    token: new URL(acceptUrl).hash.replace('#token=', ''),
+    name,
+    password: 'a-long-enough-password',
+  });
+  await memberApi.dispose();
+
+  await preferEnglish(page);
+  await signInToAdmin(page);
+  await openSection(page, 'Team');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await row.getByRole('button', { name: `Remove from team ${name}` }).click();
+  await expect(row).toContainText(`Remove ${name}? Their access ends at once.`);
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: `Remove from team ${name}` }).click();
+  await row.getByRole('button', { name: `Remove from team ${name}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+});

@@ -265,6 +265,7 @@ export const en = {
   'team.expires': 'Expires',
   'team.you': '(you)',
   'team.removeMember': 'Remove from team',
+  'team.confirmRemove': 'Remove {name}? Their access ends at once.',
 
   'marketing.heading': 'Marketing',
   'marketing.contacts': 'Marketing register',

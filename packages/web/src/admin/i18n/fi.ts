@@ -267,6 +267,7 @@ export const fi: Messages = {
   'team.expires': 'Vanhenee',
   'team.you': '(sinä)',
   'team.removeMember': 'Poista tiimistä',
+  'team.confirmRemove': 'Poistetaanko {name}? Käyttöoikeus päättyy heti.',
 
   'marketing.heading': 'Markkinointi',
   'marketing.contacts': 'Markkinointirekisteri',

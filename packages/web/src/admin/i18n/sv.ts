@@ -266,6 +266,7 @@ export const sv: Messages = {
   'team.expires': 'Går ut',
   'team.you': '(du)',
   'team.removeMember': 'Ta bort från teamet',
+  'team.confirmRemove': 'Ta bort {name}? Åtkomsten upphör genast.',
 
   'marketing.heading': 'Marknadsföring',
   'marketing.contacts': 'Marknadsföringsregister',

@@ -17,8 +17,13 @@ function useAssignable(): (role: StaffRole) => boolean {
 /** The clinic's team: roles, invitations by link, removal. The server keeps at least one owner. */
 export function TeamPage() {
   const { t, locale } = useI18n();
-  const { me, timeZone } = useClinic();
+  const { me, role: myRole, timeZone } = useClinic();
   const assignable = useAssignable();
+  // Removal takes a second click: it ends the member's access at once.
+  const [confirmingRemoval, setConfirmingRemoval] = useState<string | null>(null);
+  // Only an owner removes an owner (the server refuses anyone else).
+  const removable = (member: { userId: string; role: StaffRole }) =>
+    member.userId !== me.user.id && (myRole === 'owner' || member.role !== 'owner');
   const team = useLoad(() => api.staff.team.list.query(), []);
   const action = useAction();
 
@@ -28,6 +33,7 @@ export function TeamPage() {
   };
   const remove = async (userId: string) => {
     const result = await action.run(() => api.staff.team.remove.mutate({ userId }));
+    setConfirmingRemoval(null);
     if (result.ok) team.reload();
   };
   const revoke = async (invitationId: string) => {
@@ -75,17 +81,29 @@ export function TeamPage() {
                       </select>
                     </td>
                     <td>
-                      {member.userId !== me.user.id && (
-                        <button
-                          type="button"
-                          className="button-secondary small"
-                          disabled={action.busy}
-                          onClick={() => remove(member.userId)}
-                        >
-                          {t('team.removeMember')}
-                          <span className="visually-hidden"> {member.name}</span>
-                        </button>
-                      )}
+                      {removable(member) &&
+                        (confirmingRemoval === member.userId ? (
+                          <div className="button-row">
+                            <span>{t('team.confirmRemove', { name: member.name })}</span>
+                            <button type="button" className="button-danger small" disabled={action.busy} onClick={() => remove(member.userId)}>
+                              {t('team.removeMember')}
+                              <span className="visually-hidden"> {member.name}</span>
+                            </button>
+                            <button type="button" className="button-secondary small" onClick={() => setConfirmingRemoval(null)}>
+                              {t('common.cancel')}
+                            </button>
+                          </div>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button-secondary small"
+                            disabled={action.busy}
+                            onClick={() => setConfirmingRemoval(member.userId)}
+                          >
+                            {t('team.removeMember')}
+                            <span className="visually-hidden"> {member.name}</span>
+                          </button>
+                        ))}
                     </td>
                   </tr>
                 ))}
