@@ -1,8 +1,8 @@
 import type { Me } from '@hetki/shared';
 import { lazy, Suspense, useState } from 'react';
 import { AcceptInvite, INVITE_PATH } from './AcceptInvite';
-import { rememberCsrfToken } from './api';
 import { ADMIN_BASE } from './admin/router';
+import { rememberCsrfToken } from './api';
 import { onPortalPage, PortalApp } from './portal/PortalApp';
 
 // The admin app (the largest part) loads only for staff: the portal and invitation pages do not wait for it.

@@ -85,7 +85,12 @@ export function TeamPage() {
                         (confirmingRemoval === member.userId ? (
                           <div className="button-row">
                             <span>{t('team.confirmRemove', { name: member.name })}</span>
-                            <button type="button" className="button-danger small" disabled={action.busy} onClick={() => remove(member.userId)}>
+                            <button
+                              type="button"
+                              className="button-danger small"
+                              disabled={action.busy}
+                              onClick={() => remove(member.userId)}
+                            >
                               {t('team.removeMember')}
                               <span className="visually-hidden"> {member.name}</span>
                             </button>
