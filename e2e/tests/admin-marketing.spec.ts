@@ -14,8 +14,13 @@ test('staff add a contact who agreed by phone, record the consent, and send a ca
   const newContact = register.getByRole('form', { name: 'Add a contact' });
   await newContact.getByLabel('Name').fill(`Maija Markkinointi ${stamp}`);
   await newContact.getByLabel('Email').fill(`maija.${stamp}@example.test`);
+  // Their messages' language starts at the clinic's default (Finnish for the demo clinic); she reads Swedish.
+  await expect(newContact.getByLabel('Language of messages')).toHaveValue('fi');
+  await newContact.getByLabel('Language of messages').selectOption('sv');
   await newContact.getByRole('button', { name: 'Create' }).click();
   await expect(newContact.getByRole('status')).toHaveText('Contact added.');
+  const listed = await call<{ name: string; locale: string }[]>(page.request, 'staff.marketing.contacts.list', { search: stamp });
+  expect(listed).toEqual([expect.objectContaining({ name: `Maija Markkinointi ${stamp}`, locale: 'sv' })]);
 
   await register.getByLabel('Search contacts').fill(stamp);
   const row = register.getByRole('row').filter({ hasText: `Maija Markkinointi ${stamp}` });

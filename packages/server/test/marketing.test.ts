@@ -75,6 +75,22 @@ describe('marketing contacts', () => {
     expect(await contactCount(tenantId)).toBe(before);
   });
 
+  it('a contact staff add without a language gets the clinic’s default language, not Finnish', async () => {
+    const clinic = await newClinic(h.baseUrl);
+    await clinic.client.mutate('staff.settings.update', { defaultLocale: 'sv' });
+    const tenant = clinic.me.tenant?.tenantId as string;
+    const unsaid = await createContact(clinic.client, { name: 'Svea Svensson', email: `svea.${unique()}@example.test` });
+    const said = (
+      await clinic.client.mutate<{ id: string }>('staff.marketing.contacts.create', {
+        name: 'Eero Englanti',
+        email: `eero.${unique()}@example.test`,
+        locale: 'en',
+      })
+    ).id;
+    const rows = await h.owner<{ id: string; locale: string }[]>`select id, locale from marketing_contacts where tenant_id = ${tenant}`;
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.locale]))).toEqual({ [unsaid]: 'sv', [said]: 'en' });
+  });
+
   it('lists contacts matching a search, with their consent state', async () => {
     const tag = unique();
     const a = await createContact(owner, { name: `Searchable${tag} Aho`, email: `aho.${tag}@example.test` });

@@ -65,7 +65,8 @@ export const createContactInput = z
     name: text(200),
     email: emailSchema.nullable().default(null),
     phone: phoneSchema.nullable().default(null),
-    locale: localeSchema.default('fi'),
+    /** The language of their messages; the clinic's default language when not given. */
+    locale: localeSchema.optional(),
   })
   .strict()
   .refine((value) => value.email !== null || value.phone !== null, { message: 'Give an email or a phone number', path: ['email'] });

@@ -66,7 +66,7 @@ async function contactFor(tx: Tx, tenantId: string, client: ConsentingClient, ch
 const isLocale = (value: string | null): value is Locale => value !== null && (LOCALES as readonly string[]).includes(value);
 
 /** The language of the clinic's campaigns to a contact who has not said theirs. */
-async function clinicLocale(tx: Tx, tenantId: string): Promise<Locale> {
+export async function clinicLocale(tx: Tx, tenantId: string): Promise<Locale> {
   const [tenant] = await tx.select({ defaultLocale: tenants.defaultLocale }).from(tenants).where(eq(tenants.id, tenantId));
   return tenant?.defaultLocale ?? 'fi';
 }

@@ -1,4 +1,4 @@
-import { toE164 } from '@hetki/shared';
+import { type Locale, toE164 } from '@hetki/shared';
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { marketingContacts } from '../../db/schema/index.js';
@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import type { Member } from '../team/team.js';
+import { clinicLocale } from './clientMarketingConsent.js';
 import {
   consentGrantedSql,
   currentNoticeVersion,
@@ -70,13 +71,14 @@ export async function createContact(
   tx: Tx,
   tenantId: string,
   member: Member,
-  input: { name: string; email: string | null; phone: string | null; locale: 'fi' | 'sv' | 'en' },
+  input: { name: string; email: string | null; phone: string | null; locale?: Locale | undefined },
 ): Promise<{ id: string }> {
   const phone = input.phone ? toE164(input.phone) : null;
   if (input.phone && !phone) throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'Enter a phone number in international form');
   const id = newId();
   try {
-    await tx.insert(marketingContacts).values({ tenantId, id, name: input.name, email: input.email, phone, locale: input.locale });
+    const locale = input.locale ?? (await clinicLocale(tx, tenantId));
+    await tx.insert(marketingContacts).values({ tenantId, id, name: input.name, email: input.email, phone, locale });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'CONTACT_EXISTS', 'A contact with this email or phone already exists');
     throw error;

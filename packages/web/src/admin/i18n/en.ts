@@ -271,6 +271,7 @@ export const en = {
   'marketing.contacts': 'Marketing register',
   'marketing.searchContacts': 'Search contacts',
   'marketing.newContact': 'Add a contact',
+  'marketing.contactLanguage': 'Language of messages',
   'marketing.noContacts': 'No contacts.',
   'marketing.consentEmail': 'Email consent',
   'marketing.consentSms': 'SMS consent',

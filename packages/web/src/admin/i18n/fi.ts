@@ -273,6 +273,7 @@ export const fi: Messages = {
   'marketing.contacts': 'Markkinointirekisteri',
   'marketing.searchContacts': 'Hae yhteystietoja',
   'marketing.newContact': 'Lisää yhteystieto',
+  'marketing.contactLanguage': 'Viestien kieli',
   'marketing.noContacts': 'Ei yhteystietoja.',
   'marketing.consentEmail': 'Sähköpostisuostumus',
   'marketing.consentSms': 'Tekstiviestisuostumus',

@@ -272,6 +272,7 @@ export const sv: Messages = {
   'marketing.contacts': 'Marknadsföringsregister',
   'marketing.searchContacts': 'Sök kontakter',
   'marketing.newContact': 'Lägg till en kontakt',
+  'marketing.contactLanguage': 'Meddelandenas språk',
   'marketing.noContacts': 'Inga kontakter.',
   'marketing.consentEmail': 'Samtycke e-post',
   'marketing.consentSms': 'Samtycke sms',

@@ -1,5 +1,7 @@
+import type { Locale } from '@hetki/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api } from '../../api';
+import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage, LoadState, Notice } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
@@ -122,8 +124,10 @@ export function ContactsSection() {
 
 function NewContactForm({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n();
-  const ids = { name: useId(), email: useId(), phone: useId(), hint: useId() };
-  const [fields, setFields] = useState({ name: '', email: '', phone: '' });
+  const { settings } = useClinic();
+  const ids = { name: useId(), email: useId(), phone: useId(), locale: useId(), hint: useId() };
+  const blank = { name: '', email: '', phone: '', locale: settings.defaultLocale };
+  const [fields, setFields] = useState(blank);
   const [added, setAdded] = useState(false);
   const action = useAction();
   const set = (change: Partial<typeof fields>) => {
@@ -137,10 +141,11 @@ function NewContactForm({ onAdded }: { onAdded: () => void }) {
         name: fields.name,
         email: fields.email.trim() || null,
         phone: fields.phone.trim() || null,
+        locale: fields.locale,
       }),
     );
     if (result.ok) {
-      setFields({ name: '', email: '', phone: '' });
+      setFields(blank);
       setAdded(true);
       onAdded();
     }
@@ -161,6 +166,16 @@ function NewContactForm({ onAdded }: { onAdded: () => void }) {
         <div className="field">
           <label htmlFor={ids.phone}>{t('common.phone')}</label>
           <input id={ids.phone} type="tel" value={fields.phone} onChange={(event) => set({ phone: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.locale}>{t('marketing.contactLanguage')}</label>
+          <select id={ids.locale} value={fields.locale} onChange={(event) => set({ locale: event.target.value as Locale })}>
+            {settings.preferences.enabledLocales.map((locale) => (
+              <option key={locale} value={locale}>
+                {t(`language.${locale}`)}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       {action.error !== null && <ErrorMessage error={action.error} />}
