@@ -97,7 +97,7 @@ describe('audit log', () => {
         appendAudit(
           tx,
           tenantId,
-          { type: 'public', id: null, ip },
+          { type: 'staff', id: me.user.id, ip },
           { action: 'view', entity: 'booking', details: { note: 'ä "x" \\ ✓', n: [1, 2.5] } },
         ),
       );

@@ -93,4 +93,16 @@ describe('the client a public booking makes', () => {
     expect(refused).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
     expect(await clientsWithEmail(clinic.tenantId, email)).toHaveLength(0);
   });
+
+  it('the audit log keeps no IP address of a visitor or client (the request log keeps it for its period)', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    const [start] = await freeStarts(clinic, 8);
+    await visitor.mutate('public.booking.book', bookingRequest(clinic, start as string));
+    const rows = await h.owner<{ actor_type: string; ip: string | null }[]>`
+      select actor_type, host(ip) as ip from audit_log where tenant_id = ${clinic.tenantId}`;
+    expect(rows.filter((row) => row.actor_type === 'public').length).toBeGreaterThan(0);
+    for (const row of rows.filter((one) => one.actor_type !== 'staff')) expect(row.ip).toBeNull();
+    // Staff actions keep theirs.
+    expect(rows.find((row) => row.actor_type === 'staff')?.ip).toBe('127.0.0.1');
+  });
 });

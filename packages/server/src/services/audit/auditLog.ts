@@ -31,7 +31,10 @@ export async function appendAudit(tx: Tx, tenantId: string, actor: Actor, entry:
     details: entry.details ?? {},
   };
   const { beforeSeq, beforeIp, afterIp } = chainBodyPieces(row);
-  const ip = sql`${actor.ip}::inet`;
+  // Staff IPs stay with their actions (security records of who did what from where). A client's or
+  // visitor's IP would outlive the request log's retention here, where nothing can prune it without
+  // breaking the chain: the request log keeps it for its period, and a consent keeps its own proof.
+  const ip = sql`${actor.type === 'staff' ? actor.ip : null}::inet`;
   await tx.execute(sql`
     with head as (
       insert into audit_heads as head (tenant_id, seq, prev_hash, hash)
