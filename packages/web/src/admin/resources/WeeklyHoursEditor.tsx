@@ -4,6 +4,7 @@ import type { Resource } from '../calendar/types';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage, Notice } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
+import { nextOpening } from './nextOpening';
 
 type Interval = { start: string; end: string };
 type Week = Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Interval[]>;
@@ -39,6 +40,7 @@ export function WeeklyHoursEditor({ resource, onSaved }: { resource: Resource; o
           {WEEKDAYS.map((day) => {
             const dayName = t(`resources.weekday.${day}`);
             const intervals = week[day];
+            const next = nextOpening(intervals);
             return (
               <tr key={day}>
                 <th scope="row">{dayName}</th>
@@ -87,15 +89,17 @@ export function WeeklyHoursEditor({ resource, onSaved }: { resource: Resource; o
                       </button>
                     </span>
                   ))}
-                  <button
-                    type="button"
-                    className="button-secondary small"
-                    id={`${id}-${day}`}
-                    onClick={() => setDay(day, [...intervals, { start: intervals.at(-1)?.end ?? '08:00', end: '16:00' }])}
-                  >
-                    + {t('resources.open')}
-                    <span className="visually-hidden"> {dayName}</span>
-                  </button>
+                  {next && (
+                    <button
+                      type="button"
+                      className="button-secondary small"
+                      id={`${id}-${day}`}
+                      onClick={() => setDay(day, [...intervals, next])}
+                    >
+                      + {t('resources.open')}
+                      <span className="visually-hidden"> {dayName}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             );
