@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { api } from '../../api';
+import { api, errorReason } from '../../api';
 import { type ClientChoice, ClientPicker, type NewClient } from '../clients/ClientPicker';
+import { guardianOf } from '../clients/guardian';
 import { useI18n } from '../i18n/I18n';
 import { dayNumberOfIsoDate, instantAt, isoDateOf, minuteLabel, minuteOfLabel } from '../time';
 import { Dialog } from '../ui/Dialog';
@@ -61,6 +62,8 @@ export function NewBookingDialog({
       lastName: details.lastName,
       email: details.email.trim() || null,
       phone: details.phone.trim() || null,
+      birthDate: details.birthDate || null,
+      guardian: guardianOf(details.guardian),
     });
     createdClient.current = { details: key, id: created.id };
     return created.id;
@@ -134,7 +137,7 @@ export function NewBookingDialog({
             <input id={ids.time} type="time" step={300} required value={time} onChange={(event) => setTime(event.target.value)} />
           </div>
         </div>
-        <ClientPicker onChange={setClient} />
+        <ClientPicker onChange={setClient} guardianNeeded={errorReason(action.error) === 'GUARDIAN_REQUIRED'} />
         {clientMissing && (
           <p role="alert" className="error">
             {t('booking.chooseClient')}

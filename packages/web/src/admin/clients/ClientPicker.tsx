@@ -1,26 +1,42 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api';
+import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage } from '../ui/Feedback';
 import { type ClientContact, ClientContactFields } from './ClientContactFields';
+import { GuardianFields } from './GuardianFields';
+import { clinicToday, type GuardianDraft, isBlankGuardian, isUnderGuardianAge, NO_GUARDIAN } from './guardian';
 
-export type NewClient = ClientContact;
+export type NewClient = ClientContact & { birthDate: string; guardian: GuardianDraft };
 export type ClientChoice = { kind: 'existing'; id: string; name: string } | { kind: 'new'; client: NewClient } | null;
 
 type Match = { id: string; name: string; detail: string };
 
 const SEARCH_DELAY_MS = 250;
 
-/** Choose a client by searching (sent in a POST body, never in the address) or enter a new one. */
-export function ClientPicker({ onChange }: { onChange: (choice: ClientChoice) => void }) {
+/**
+ * Choose a client by searching (sent in a POST body, never in the address) or enter a new one; a new
+ * client under 16, or one the server asked a guardian for (`guardianNeeded`), gets the guardian's fields.
+ */
+export function ClientPicker({ onChange, guardianNeeded = false }: { onChange: (choice: ClientChoice) => void; guardianNeeded?: boolean }) {
   const { t } = useI18n();
-  const ids = { mode: useId(), search: useId(), results: useId() };
+  const { timeZone } = useClinic();
+  const ids = { mode: useId(), search: useId(), results: useId(), birth: useId() };
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Match[] | null>(null);
   const [searchError, setSearchError] = useState<unknown>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const [draft, setDraft] = useState<NewClient>({ firstName: '', lastName: '', email: '', phone: '' });
+  const [draft, setDraft] = useState<NewClient>({
+    firstName: '',
+    lastName: '',
+    email: '',
+    phone: '',
+    birthDate: '',
+    guardian: NO_GUARDIAN,
+  });
+  const showGuardian =
+    isUnderGuardianAge(draft.birthDate, null, clinicToday(timeZone)) || !isBlankGuardian(draft.guardian) || guardianNeeded;
 
   useEffect(() => {
     if (mode !== 'existing' || query.trim().length < 2) {
@@ -115,9 +131,23 @@ export function ClientPicker({ onChange }: { onChange: (choice: ClientChoice) =>
           </div>
         </>
       ) : (
-        <div className="form-grid">
-          <ClientContactFields value={draft} onChange={updateDraft} />
-        </div>
+        <>
+          <div className="form-grid">
+            <ClientContactFields value={draft} onChange={updateDraft} />
+            <div className="field">
+              <label htmlFor={ids.birth}>{t('clients.birthDate')}</label>
+              <input
+                id={ids.birth}
+                type="date"
+                value={draft.birthDate}
+                onChange={(event) => updateDraft({ birthDate: event.target.value })}
+              />
+            </div>
+          </div>
+          {showGuardian && (
+            <GuardianFields value={draft.guardian} onChange={(change) => updateDraft({ guardian: { ...draft.guardian, ...change } })} />
+          )}
+        </>
       )}
     </fieldset>
   );

@@ -1,14 +1,30 @@
 import { type ClientRecord, LOCALES, type Locale } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../api';
+import { api, errorReason } from '../../api';
+import { useClinic } from '../ClinicContext';
 import { useI18n } from '../i18n/I18n';
 import { ErrorMessage } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
 import { ClientContactFields } from './ClientContactFields';
+import { GuardianFields } from './GuardianFields';
+import {
+  clinicToday,
+  type GuardianDraft,
+  guardianDraftOf,
+  guardianOf,
+  isBlankGuardian,
+  isUnderGuardianAge,
+  sameGuardian,
+} from './guardian';
 
-/** Correct a client's basic details; only the fields changed are sent. */
+/**
+ * Correct a client's basic details; only the fields changed are sent. The guardian's fields show for
+ * a client under 16 (by the birth date, else the birth year), for one who has a guardian, and after
+ * the server asked for one.
+ */
 export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRecord; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
+  const { timeZone } = useClinic();
   const ids = { birth: useId(), language: useId() };
   const [fields, setFields] = useState({
     firstName: client.firstName,
@@ -18,8 +34,15 @@ export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRe
     birthDate: client.birthDate ?? '',
     language: client.language ?? '',
   });
+  const [guardian, setGuardian] = useState(guardianDraftOf(client.guardian));
   const action = useAction();
   const set = (change: Partial<typeof fields>) => setFields((current) => ({ ...current, ...change }));
+  const setGuardianField = (change: Partial<GuardianDraft>) => setGuardian((current) => ({ ...current, ...change }));
+  const showGuardian =
+    isUnderGuardianAge(fields.birthDate, client.birthYear, clinicToday(timeZone)) ||
+    client.guardian !== null ||
+    !isBlankGuardian(guardian) ||
+    errorReason(action.error) === 'GUARDIAN_REQUIRED';
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +55,10 @@ export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRe
       language: (fields.language || null) as Locale | null,
     };
     const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== client[key as keyof typeof next]));
-    const result = await action.run(() => api.staff.clients.update.mutate({ id: client.id, ...changed }));
+    // Blank fields send null: that clears a guardian, and for a client under 16 the server says one is needed.
+    const nextGuardian = guardianOf(guardian);
+    const guardianChange = sameGuardian(nextGuardian, client.guardian) ? {} : { guardian: nextGuardian };
+    const result = await action.run(() => api.staff.clients.update.mutate({ id: client.id, ...changed, ...guardianChange }));
     if (result.ok) onSaved();
   }
 
@@ -56,6 +82,7 @@ export function EditClientForm({ client, onSaved, onCancel }: { client: ClientRe
           </select>
         </div>
       </div>
+      {showGuardian && <GuardianFields value={guardian} onChange={setGuardianField} />}
       {action.error !== null && <ErrorMessage error={action.error} />}
       <div className="button-row">
         <button type="submit" disabled={action.busy} aria-busy={action.busy}>
