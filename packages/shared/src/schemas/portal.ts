@@ -72,7 +72,14 @@ export type PortalBooking = {
   practitioner: { id: string; name: string };
   /** Until when the client may cancel or move it online; null when it is not live or already past. */
   canChangeUntil: string | null;
+  /** The client may change it online now: cancel it, and move it too when `movable`. */
   changeable: boolean;
+  /**
+   * The client may also move it online now: changeable, and its service offers free times online
+   * (active and bookable online, still performed by its practitioner, who is still active). Staff
+   * may book other services; the client moves those by contacting the clinic.
+   */
+  movable: boolean;
 };
 export type PortalBookings = { upcoming: PortalBooking[]; past: PortalBooking[] };
 

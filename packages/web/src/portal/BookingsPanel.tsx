@@ -7,7 +7,10 @@ import { RescheduleDialog } from './RescheduleDialog';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
-/** Upcoming bookings with cancel and move (within the clinic's window), then past ones. */
+/**
+ * Upcoming bookings with cancel and move (within the clinic's window; move only for a service the
+ * clinic offers online), then past ones.
+ */
 export function BookingsPanel(props: PanelProps) {
   const { slug, locale, timeZone, failure } = props;
   const text = PORTAL_TEXT[locale].bookings;
@@ -71,15 +74,19 @@ export function BookingsPanel(props: PanelProps) {
                   <p className="p-muted">{text.with(booking.practitioner.name)}</p>
                   <p className="p-small p-muted">
                     {booking.changeable && booking.canChangeUntil
-                      ? text.changeUntil(formatDateTime(booking.canChangeUntil, locale, timeZone))
+                      ? (booking.movable ? text.changeUntil : text.cancelOnlyUntil)(
+                          formatDateTime(booking.canChangeUntil, locale, timeZone),
+                        )
                       : text.noLongerChangeable}
                   </p>
                   {booking.changeable && confirming !== booking.id && (
                     <div className="p-actions">
-                      <button type="button" className="p-button p-button-secondary" onClick={() => setMoving(booking)}>
-                        {text.reschedule}
-                        <span className="p-visually-hidden">: {describe(booking)}</span>
-                      </button>
+                      {booking.movable && (
+                        <button type="button" className="p-button p-button-secondary" onClick={() => setMoving(booking)}>
+                          {text.reschedule}
+                          <span className="p-visually-hidden">: {describe(booking)}</span>
+                        </button>
+                      )}
                       <button type="button" className="p-button p-button-danger-ghost" onClick={() => setConfirming(booking.id)}>
                         {text.cancel}
                         <span className="p-visually-hidden">: {describe(booking)}</span>

@@ -48,6 +48,7 @@ export function PortalHome({
         return text.sessionEnded;
       }
       if (reason === 'CHANGE_WINDOW_CLOSED') return text.bookings.windowClosed;
+      if (reason === 'NOT_MOVABLE_ONLINE') return text.bookings.notMovable;
       if (reason === 'SLOT_TAKEN') return text.bookings.slotTaken;
       return text.genericError;
     },

@@ -41,6 +41,8 @@ export type PortalText = {
     nonePast: string;
     with: (practitioner: string) => string;
     changeUntil: (when: string) => string;
+    /** For a booking the client may cancel online but not move (its service is not offered online). */
+    cancelOnlyUntil: (when: string) => string;
     noLongerChangeable: string;
     cancel: string;
     reschedule: string;
@@ -50,6 +52,7 @@ export type PortalText = {
     cancelled: string;
     moved: string;
     windowClosed: string;
+    notMovable: string;
     slotTaken: string;
     status: Record<string, string>;
   };
@@ -144,6 +147,7 @@ const fi: PortalText = {
     nonePast: 'Ei menneitä tai peruttuja varauksia.',
     with: (practitioner) => `Työntekijä: ${practitioner}`,
     changeUntil: (when) => `Voit perua tai siirtää ${when} asti.`,
+    cancelOnlyUntil: (when) => `Voit perua ${when} asti. Jos haluat siirtää varauksen, ota yhteyttä vastaanottoon.`,
     noLongerChangeable: 'Varausta ei voi enää muuttaa verkossa. Ota yhteyttä vastaanottoon.',
     cancel: 'Peru varaus',
     reschedule: 'Siirrä',
@@ -153,6 +157,7 @@ const fi: PortalText = {
     cancelled: 'Varaus on peruttu. Lähetimme vahvistuksen sähköpostiisi.',
     moved: 'Varaus on siirretty. Lähetimme vahvistuksen sähköpostiisi.',
     windowClosed: 'Varausta ei voi enää muuttaa verkossa. Ota yhteyttä vastaanottoon.',
+    notMovable: 'Tätä varausta ei voi siirtää verkossa. Ota yhteyttä vastaanottoon siirtääksesi sen.',
     slotTaken: 'Aika ehdittiin juuri varata. Valitse toinen aika.',
     status: {
       confirmed: 'Vahvistettu',
@@ -265,6 +270,7 @@ const sv: PortalText = {
     nonePast: 'Inga tidigare eller avbokade bokningar.',
     with: (practitioner) => `Behandlare: ${practitioner}`,
     changeUntil: (when) => `Du kan avboka eller flytta till ${when}.`,
+    cancelOnlyUntil: (when) => `Du kan avboka till ${when}. Kontakta mottagningen om du vill flytta bokningen.`,
     noLongerChangeable: 'Bokningen kan inte längre ändras på nätet. Kontakta mottagningen.',
     cancel: 'Avboka',
     reschedule: 'Flytta',
@@ -274,6 +280,7 @@ const sv: PortalText = {
     cancelled: 'Bokningen är avbokad. Vi skickade en bekräftelse till din e-post.',
     moved: 'Bokningen är flyttad. Vi skickade en bekräftelse till din e-post.',
     windowClosed: 'Bokningen kan inte längre ändras på nätet. Kontakta mottagningen.',
+    notMovable: 'Bokningen kan inte flyttas på nätet. Kontakta mottagningen för att flytta den.',
     slotTaken: 'Tiden hann just bokas. Välj en annan tid.',
     status: {
       confirmed: 'Bekräftad',
@@ -386,6 +393,7 @@ const en: PortalText = {
     nonePast: 'No past or cancelled bookings.',
     with: (practitioner) => `With ${practitioner}`,
     changeUntil: (when) => `You can cancel or move it until ${when}.`,
+    cancelOnlyUntil: (when) => `You can cancel it until ${when}. To move it, please contact the clinic.`,
     noLongerChangeable: 'This booking can no longer be changed online. Please contact the clinic.',
     cancel: 'Cancel booking',
     reschedule: 'Move',
@@ -395,6 +403,7 @@ const en: PortalText = {
     cancelled: 'Your booking is cancelled. We have emailed you a confirmation.',
     moved: 'Your booking has been moved. We have emailed you a confirmation.',
     windowClosed: 'This booking can no longer be changed online. Please contact the clinic.',
+    notMovable: 'This booking cannot be moved online. Please contact the clinic to move it.',
     slotTaken: 'That time was just taken. Please choose another.',
     status: {
       confirmed: 'Confirmed',
