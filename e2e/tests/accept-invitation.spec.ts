@@ -81,6 +81,21 @@ test('an invitation page without a token says the invitation is not valid and sh
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
 });
 
+test('the invitation page speaks the browser’s language (Finnish here), as the emailed invitation does', async ({ browser }) => {
+  const finnish = await browser.newContext({ locale: 'fi-FI' });
+  try {
+    const page = await finnish.newPage();
+    await page.goto('/invite#token=not-a-real-token-but-long-enough');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hyväksy kutsu' })).toBeVisible();
+    await page.getByLabel('Nimesi', { exact: true }).fill('Ilona Kutsuttu');
+    await page.getByLabel('Salasana', { exact: true }).fill('a-long-enough-password');
+    await page.getByRole('button', { name: 'Liity tiimiin' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Kutsu on vanhentunut tai jo käytetty. Pyydä klinikalta uusi kutsu.');
+  } finally {
+    await finnish.close();
+  }
+});
+
 test('an existing account with two-step sign-in joins through an invitation only with its code', async ({ page, playwright, baseURL }) => {
   // Someone who already runs a clinic of their own, with two-step sign-in on.
   const api = await playwright.request.newContext({ baseURL });

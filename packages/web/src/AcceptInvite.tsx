@@ -2,21 +2,19 @@ import type { AppRouter } from '@hetki/server';
 import type { ErrorReason, Me } from '@hetki/shared';
 import { TRPCClientError } from '@trpc/client';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { MessageKey } from './admin/i18n/en';
+import { I18nProvider, type Translate, useI18n } from './admin/i18n/I18n';
 import { api, errorReason } from './api';
 
-export const INVITE_PATH = '/invite';
-
-const INVITE_INVALID = 'This invitation has expired or was already used. Ask the clinic for a new one.';
-const MESSAGES: Partial<Record<ErrorReason, string>> = {
-  INVITE_INVALID,
-  INVALID_CREDENTIALS: 'This email already has a Hetki account: enter its current password.',
-  ALREADY_MEMBER: 'You are already in this team: sign in instead.',
-  TOTP_REQUIRED: 'Your account has two-step sign-in on: enter the 6-digit code from your authenticator app.',
-  TOTP_INVALID: 'That code is not valid. Check your authenticator app and try again.',
-  TOO_MANY_ATTEMPTS: 'Too many attempts. Wait a quarter of an hour and try again.',
+const MESSAGES: Partial<Record<ErrorReason, MessageKey>> = {
+  INVITE_INVALID: 'invite.invalid',
+  INVALID_CREDENTIALS: 'invite.wrongPassword',
+  ALREADY_MEMBER: 'invite.alreadyMember',
+  TOTP_REQUIRED: 'invite.totpRequired',
+  TOTP_INVALID: 'error.TOTP_INVALID',
+  TOO_MANY_ATTEMPTS: 'invite.tooMany',
 };
-const FALLBACK = 'Joining the team failed. Try again in a moment.';
-const FIELD_NAMES: Record<string, string> = { name: 'Your name', password: 'Password', totpCode: 'Code' };
+const FIELD_NAMES: Record<string, MessageKey> = { name: 'invite.name', password: 'invite.password', totpCode: 'invite.code' };
 
 /** The token of `/invite#token=…`: kept in the fragment so that it never reaches a server or its logs. */
 function tokenFromHash(hash: string): string | null {
@@ -24,21 +22,37 @@ function tokenFromHash(hash: string): string | null {
 }
 
 /** What to say about a failed acceptInvite: the reason's message, or for bad input what the server said about it. */
-function describeError(error: unknown): string {
+function describeError(error: unknown, t: Translate): string {
   const reason = errorReason(error);
   if (reason === 'INVALID_INPUT' && error instanceof TRPCClientError) {
     const fieldErrors = (error as TRPCClientError<AppRouter>).data?.fieldErrors ?? {};
     // A malformed token is no different to the person holding it than an expired one.
-    if (fieldErrors.token) return INVITE_INVALID;
-    const problems = Object.entries(fieldErrors).map(([field, messages]) => `${FIELD_NAMES[field] ?? field}: ${messages.join(', ')}`);
+    if (fieldErrors.token) return t('invite.invalid');
+    const problems = Object.entries(fieldErrors).map(([field, messages]) => {
+      const key = FIELD_NAMES[field];
+      return `${key ? t(key) : field}: ${messages.join(', ')}`;
+    });
     return problems.length > 0 ? problems.join('. ') : error.message;
   }
-  return (reason && MESSAGES[reason]) ?? FALLBACK;
+  const key = reason ? MESSAGES[reason] : undefined;
+  return t(key ?? 'invite.failed');
+}
+
+/** The invitation page, in the language chosen in this browser or else the browser's own. */
+export function InvitePage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  return (
+    <I18nProvider clinicDefault={null}>
+      <main className="page">
+        <AcceptInvite onSignedIn={onSignedIn} />
+      </main>
+    </I18nProvider>
+  );
 }
 
 /** The page an invitation link opens: choose a name and password (or prove an existing account) and join the clinic. */
-export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   // Read during render (pure, so StrictMode's double call is harmless); the effect below wipes it from the address bar.
+  const { t } = useI18n();
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -65,7 +79,7 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       onSignedIn(me);
     } catch (error) {
       if (errorReason(error) === 'TOTP_REQUIRED') setNeedsCode(true);
-      setMessage(describeError(error));
+      setMessage(describeError(error, t));
       setBusy(false);
     }
   }
@@ -73,14 +87,14 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <section className="card" aria-labelledby="accept-invite-heading">
       <p className="brand">Hetki</p>
-      <h1 id="accept-invite-heading">Accept invitation</h1>
+      <h1 id="accept-invite-heading">{t('invite.heading')}</h1>
       {!token ? (
         <p role="alert" className="error">
-          {INVITE_INVALID}
+          {t('invite.invalid')}
         </p>
       ) : (
         <form onSubmit={submit}>
-          <label htmlFor={ids.name}>Your name</label>
+          <label htmlFor={ids.name}>{t('invite.name')}</label>
           <input
             id={ids.name}
             autoComplete="name"
@@ -89,7 +103,7 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
-          <label htmlFor={ids.password}>Password</label>
+          <label htmlFor={ids.password}>{t('invite.password')}</label>
           <input
             id={ids.password}
             type="password"
@@ -100,11 +114,11 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             onChange={(event) => setPassword(event.target.value)}
           />
           <p id={ids.hint} className="hint">
-            At least 10 characters. If this email already has a Hetki account, enter its current password.
+            {t('invite.passwordHint')}
           </p>
           {needsCode && (
             <>
-              <label htmlFor={ids.code}>Code from your authenticator app</label>
+              <label htmlFor={ids.code}>{t('invite.code')}</label>
               <input
                 id={ids.code}
                 inputMode="numeric"
@@ -125,7 +139,7 @@ export function AcceptInvite({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             </p>
           )}
           <button type="submit" disabled={busy} aria-busy={busy}>
-            Join the team
+            {t('invite.join')}
           </button>
         </form>
       )}

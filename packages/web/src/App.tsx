@@ -1,12 +1,15 @@
 import type { Me } from '@hetki/shared';
 import { lazy, Suspense, useState } from 'react';
-import { AcceptInvite, INVITE_PATH } from './AcceptInvite';
 import { ADMIN_BASE } from './admin/router';
 import { rememberCsrfToken } from './api';
 import { onPortalPage, PortalApp } from './portal/PortalApp';
 
 // The admin app (the largest part) loads only for staff: the portal and invitation pages do not wait for it.
 const AdminRoot = lazy(() => import('./admin/AdminRoot').then((module) => ({ default: module.AdminRoot })));
+// The invitation page shares the admin app's texts, so it loads them only when opened.
+const InvitePage = lazy(() => import('./AcceptInvite').then((module) => ({ default: module.InvitePage })));
+
+const INVITE_PATH = '/invite';
 
 const onInvitePage = () => window.location.pathname.replace(/\/$/, '') === INVITE_PATH;
 
@@ -24,8 +27,8 @@ export function App() {
 
   if (onInvitePage() && !joined) {
     return (
-      <main className="page">
-        <AcceptInvite
+      <Suspense fallback={<p className="page">…</p>}>
+        <InvitePage
           onSignedIn={(me) => {
             // Every change the new member makes must echo the new session's CSRF token.
             rememberCsrfToken(me.csrfToken);
@@ -34,7 +37,7 @@ export function App() {
             setJoined(me);
           }}
         />
-      </main>
+      </Suspense>
     );
   }
   ensureAdminPath();
