@@ -101,3 +101,13 @@ export type PublicBooking = {
   clinic: { slug: string; name: string; timeZone: string };
   canChangeUntil: string;
 };
+
+/** A booking as its manage link shows it. */
+export type ManagedBooking = PublicBooking & {
+  /**
+   * The client may move it online (until `canChangeUntil`, as for cancelling): its service offers
+   * free times online (active and bookable online, still performed by its practitioner, who is still
+   * active). Staff may book other services; the client moves those by contacting the clinic.
+   */
+  movable: boolean;
+};

@@ -4,7 +4,7 @@ import { h, show } from './dom';
 import { t } from './i18n';
 import { localized } from './localized';
 import { dateIn, dateTimeIn, mondayOf } from './time';
-import type { PublicBooking, Slot } from './types';
+import type { ManagedBooking, Slot } from './types';
 import { weekSlots } from './weekSlots';
 
 type Mode = { kind: 'view' } | { kind: 'confirmCancel' } | { kind: 'reschedule'; week: string } | { kind: 'confirmMove'; slot: Slot };
@@ -19,7 +19,7 @@ export async function startManage(
   token: string,
   top: () => HTMLElement,
 ): Promise<{ rerender: () => void }> {
-  let booking: PublicBooking | null = null;
+  let booking: ManagedBooking | null = null;
   let mode: Mode = { kind: 'view' };
   let notice: string | null = null;
   let problem: string | null = null;
@@ -62,15 +62,21 @@ export async function startManage(
       case 'view':
         return [
           ...head,
-          h('p', { class: 'hw-hint' }, t('changeUntil', { until })),
+          h('p', { class: 'hw-hint' }, t(booking.movable ? 'changeUntil' : 'cancelOnlyUntil', { until })),
           h(
             'div',
             { class: 'hw-actions' },
-            h(
-              'button',
-              { type: 'button', class: 'hw-primary', onclick: () => set({ kind: 'reschedule', week: mondayOf(dateIn(zone, new Date())) }) },
-              t('reschedule'),
-            ),
+            booking.movable
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'hw-primary',
+                    onclick: () => set({ kind: 'reschedule', week: mondayOf(dateIn(zone, new Date())) }),
+                  },
+                  t('reschedule'),
+                )
+              : null,
             h('button', { type: 'button', class: 'hw-danger', onclick: () => set({ kind: 'confirmCancel' }) }, t('cancelBooking')),
           ),
         ];
@@ -132,13 +138,15 @@ export async function startManage(
       ? t('slotTaken')
       : error instanceof ApiError && error.reason === 'CHANGE_WINDOW_CLOSED'
         ? t('changeClosed')
-        : error instanceof ApiError && error.status === 404
-          ? t('linkInvalid')
-          : t('failed');
+        : error instanceof ApiError && error.reason === 'NOT_MOVABLE_ONLINE'
+          ? t('notMovable')
+          : error instanceof ApiError && error.status === 404
+            ? t('linkInvalid')
+            : t('failed');
 
   async function cancel(): Promise<void> {
     try {
-      booking = await mutate<PublicBooking>('public.booking.manage.cancel', { slug, token });
+      booking = await mutate<ManagedBooking>('public.booking.manage.cancel', { slug, token });
       set({ kind: 'view' }, t('cancelled'));
     } catch (error) {
       set({ kind: 'view' }, null, failureText(error));
@@ -147,16 +155,22 @@ export async function startManage(
 
   async function move(slot: Slot): Promise<void> {
     try {
-      booking = await mutate<PublicBooking>('public.booking.manage.reschedule', { slug, token, start: slot.start });
+      booking = await mutate<ManagedBooking>('public.booking.manage.reschedule', { slug, token, start: slot.start });
       set({ kind: 'view' }, t('moved'));
     } catch (error) {
+      if (booking && error instanceof ApiError && error.reason === 'NOT_MOVABLE_ONLINE') {
+        // The clinic stopped offering it online since the page opened: only Cancel is left.
+        booking = { ...booking, movable: false };
+        set({ kind: 'view' }, null, failureText(error));
+        return;
+      }
       const zone = booking?.clinic.timeZone ?? 'UTC';
       set({ kind: 'reschedule', week: mondayOf(dateIn(zone, slot.start)) }, null, failureText(error));
     }
   }
 
   try {
-    booking = token.length >= 30 ? await query<PublicBooking>('public.booking.manage.view', { slug, token }, { private: true }) : null;
+    booking = token.length >= 30 ? await query<ManagedBooking>('public.booking.manage.view', { slug, token }, { private: true }) : null;
   } catch (error) {
     problem = failureText(error);
   }

@@ -1,6 +1,6 @@
-import type { PublicBooking, WidgetConfig } from '@hetki/shared';
+import type { ManagedBooking, PublicBooking, WidgetConfig } from '@hetki/shared';
 
-export type { PublicBooking, WidgetConfig };
+export type { ManagedBooking, PublicBooking, WidgetConfig };
 
 export type LocalizedText = Record<string, string | undefined>;
 

@@ -1,4 +1,4 @@
-import type { PublicBooking } from '@hetki/shared';
+import type { ManagedBooking } from '@hetki/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { bookings } from '../../db/schema/index.js';
@@ -10,6 +10,7 @@ import { heldRange, holdResources, releaseBookingResources, slotTaken } from './
 import { offeredSlotAt } from './availability.js';
 import { queueBookingNotices } from './bookingNotices.js';
 import { publicBookingView } from './bookingView.js';
+import { assertMovableOnline, isMovableOnline } from './movableOnline.js';
 import { type PublicTenant, withPublicTenant } from './publicTenant.js';
 import { changeDeadline, effectiveRules } from './rules.js';
 
@@ -37,19 +38,23 @@ async function assertChangeable(tx: Tx, { tenant, booking }: Located, now: Date)
   }
 }
 
-export function viewBookingByToken(deps: Deps, slug: string, token: string): Promise<PublicBooking> {
+async function managedView(tx: Tx, tenant: PublicTenant, bookingId: string): Promise<ManagedBooking> {
+  return { ...(await publicBookingView(tx, tenant, bookingId)), movable: await isMovableOnline(tx, tenant.id, bookingId) };
+}
+
+export function viewBookingByToken(deps: Deps, slug: string, token: string): Promise<ManagedBooking> {
   return withPublicTenant(deps, slug, async (tx, tenant) => {
     const { booking } = await locate(tx, tenant, deps, token);
-    return publicBookingView(tx, tenant, booking.id);
+    return managedView(tx, tenant, booking.id);
   });
 }
 
 /** Cancels within the window. The token is spent: it cannot open or change the booking again. */
-export async function cancelBookingByToken(deps: Deps, slug: string, token: string, ip: string | null): Promise<PublicBooking> {
+export async function cancelBookingByToken(deps: Deps, slug: string, token: string, ip: string | null): Promise<ManagedBooking> {
   const view = await withPublicTenant(deps, slug, async (tx, tenant) => {
     const located = await locate(tx, tenant, deps, token);
     await cancelLocatedBooking(tx, deps, located, ip);
-    return { tenantId: tenant.id, view: await publicBookingView(tx, tenant, located.booking.id) };
+    return { tenantId: tenant.id, view: await managedView(tx, tenant, located.booking.id) };
   });
   await deps.availabilityCache.invalidate(view.tenantId);
   return view.view;
@@ -97,18 +102,22 @@ export async function cancelLocatedBooking(tx: Tx, deps: Deps, located: Located,
   );
 }
 
-/** Moves the booking to another offered slot (same service and practitioner) within the window. */
+/**
+ * Moves the booking to another offered slot (same service and practitioner) within the window. A
+ * booking of a service not offered online (see movableOnline) is moved by the clinic: refused here.
+ */
 export async function rescheduleBookingByToken(
   deps: Deps,
   slug: string,
   token: string,
   startIso: string,
   ip: string | null,
-): Promise<PublicBooking> {
+): Promise<ManagedBooking> {
   const moved = await withPublicTenant(deps, slug, async (tx, tenant) => {
     const located = await locate(tx, tenant, deps, token);
+    await assertMovableOnline(tx, tenant.id, located.booking.id);
     await rescheduleLocatedBooking(tx, deps, located, startIso, ip);
-    return { tenantId: tenant.id, view: await publicBookingView(tx, tenant, located.booking.id) };
+    return { tenantId: tenant.id, view: await managedView(tx, tenant, located.booking.id) };
   });
   await deps.availabilityCache.invalidate(moved.tenantId);
   return moved.view;

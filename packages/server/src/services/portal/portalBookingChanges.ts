@@ -1,7 +1,8 @@
 import type { PortalBookings } from '@hetki/shared';
 import type { Deps } from '../../deps.js';
 import { cancelLocatedBooking, locateClientBooking, rescheduleLocatedBooking } from '../booking/manageBooking.js';
-import { assertMovableOnline, listPortalBookings } from './portalBookings.js';
+import { assertMovableOnline } from '../booking/movableOnline.js';
+import { listPortalBookings } from './portalBookings.js';
 import type { PortalContext } from './portalContext.js';
 
 /** The client cancels one of their own live bookings, within the clinic's change window. */
@@ -17,7 +18,7 @@ export async function cancelPortalBooking(deps: Deps, ctx: PortalContext, bookin
  */
 export async function reschedulePortalBooking(deps: Deps, ctx: PortalContext, bookingId: string, start: string): Promise<PortalBookings> {
   const located = await locateClientBooking(ctx.tx, ctx.tenant, ctx.session.clientId, bookingId);
-  await assertMovableOnline(ctx, located.booking.id);
+  await assertMovableOnline(ctx.tx, ctx.tenant.id, located.booking.id);
   await rescheduleLocatedBooking(ctx.tx, deps, located, start, ctx.ip);
   return listPortalBookings(ctx, deps.now());
 }
