@@ -22,6 +22,7 @@ export {
 } from './availability/index.js';
 export * from './domain/businessId.js';
 export * from './domain/calendarWeek.js';
+export * from './domain/guardianAge.js';
 export * from './domain/phone.js';
 export * from './domain/slug.js';
 export * from './errors.js';

@@ -5,8 +5,6 @@ import { addressSchema } from './tenant.js';
 
 export * from '../domain/personalIdentityCode.js';
 
-/** A client under this age needs a guardian's details. */
-export const GUARDIAN_REQUIRED_UNDER_AGE = 16;
 export const MAX_NOTE_LENGTH = 20_000;
 export const MAX_CLIENT_PAGE = 100;
 

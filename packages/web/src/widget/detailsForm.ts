@@ -1,10 +1,7 @@
+import { isUnderGuardianAge } from '@hetki/shared/guardianAge';
 import { h, uid } from './dom';
 import { LOCALES, languageName, t } from './i18n';
-import { ageOn } from './time';
 import type { WidgetConfig } from './types';
-
-/** Under this age the booking needs a guardian's details (the same rule as the server's). */
-const GUARDIAN_UNDER_AGE = 16;
 
 export type DetailsValues = Record<string, string | boolean>;
 
@@ -75,11 +72,10 @@ export function detailsForm(options: {
     field('guardianPhone', t('guardianPhone'), values, errors, { required: true, type: 'tel', autocomplete: 'off', maxlength: '32' }),
     field('guardianEmail', t('guardianEmail'), values, errors, { type: 'email', autocomplete: 'off', maxlength: '254' }),
   );
-  // As the server decides: by the birth date when given, else by a birth year that leaves no doubt.
+  // The server's rule: by the birth date when given, else by a birth year that leaves no doubt.
   const setGuardianShown = (birthDate: string, birthYear: string) => {
-    const needed = /^\d{4}-\d{2}-\d{2}$/.test(birthDate)
-      ? ageOn(birthDate, options.bookingDay) < GUARDIAN_UNDER_AGE
-      : /^\d{4}$/.test(birthYear.trim()) && Number(options.bookingDay.slice(0, 4)) - Number(birthYear) < GUARDIAN_UNDER_AGE;
+    const year = /^\d{4}$/.test(birthYear.trim()) ? Number(birthYear) : null;
+    const needed = isUnderGuardianAge(birthDate, year, options.bookingDay);
     guardianBox.hidden = !needed;
     guardianBox.disabled = !needed;
   };

@@ -52,10 +52,3 @@ export function zoneDiffers(zone: string): boolean {
   const local = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
   return local.format(now) !== formatter(zone, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }, 'en').format(now);
 }
-
-/** Whole years between a birth date and a day (both 'YYYY-MM-DD'). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}

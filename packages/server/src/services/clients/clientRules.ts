@@ -1,4 +1,4 @@
-import { GUARDIAN_REQUIRED_UNDER_AGE, parsePersonalIdentityCode } from '@hetki/shared';
+import { GUARDIAN_REQUIRED_UNDER_AGE, parsePersonalIdentityCode, isUnderGuardianAge as underGuardianAge } from '@hetki/shared';
 import { DomainError } from '../../lib/errors.js';
 
 /** The client's fields that the rules look at, after an update is merged in. */
@@ -17,13 +17,8 @@ const invalid = (message: string) => new DomainError('BAD_REQUEST', 'INVALID_INP
  */
 export function isUnderGuardianAge(facts: ClientFacts, today: string): boolean {
   const birthDate =
-    facts.birthDate ?? (facts.personalIdentityCode ? parsePersonalIdentityCode(facts.personalIdentityCode)?.birthDate : null);
-  const year = Number(today.slice(0, 4));
-  if (birthDate) {
-    const sixteenYearsAgo = `${String(year - GUARDIAN_REQUIRED_UNDER_AGE).padStart(4, '0')}${today.slice(4)}`;
-    return birthDate > sixteenYearsAgo;
-  }
-  return facts.birthYear !== null && year - facts.birthYear < GUARDIAN_REQUIRED_UNDER_AGE;
+    facts.birthDate ?? (facts.personalIdentityCode ? (parsePersonalIdentityCode(facts.personalIdentityCode)?.birthDate ?? null) : null);
+  return underGuardianAge(birthDate, facts.birthYear, today);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUnderGuardianAge } from '@hetki/shared';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../../api';
 import { useClinic } from '../ClinicContext';
@@ -5,7 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { ErrorMessage } from '../ui/Feedback';
 import { type ClientContact, ClientContactFields } from './ClientContactFields';
 import { GuardianFields } from './GuardianFields';
-import { clinicToday, type GuardianDraft, isBlankGuardian, isUnderGuardianAge, NO_GUARDIAN } from './guardian';
+import { clinicToday, type GuardianDraft, isBlankGuardian, NO_GUARDIAN } from './guardian';
 
 export type NewClient = ClientContact & { birthDate: string; guardian: GuardianDraft };
 export type ClientChoice = { kind: 'existing'; id: string; name: string } | { kind: 'new'; client: NewClient } | null;

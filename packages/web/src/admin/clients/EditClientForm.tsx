@@ -1,4 +1,4 @@
-import { type ClientRecord, LOCALES, type Locale } from '@hetki/shared';
+import { type ClientRecord, isUnderGuardianAge, LOCALES, type Locale } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, errorReason } from '../../api';
 import { useClinic } from '../ClinicContext';
@@ -7,15 +7,7 @@ import { ErrorMessage } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
 import { ClientContactFields } from './ClientContactFields';
 import { GuardianFields } from './GuardianFields';
-import {
-  clinicToday,
-  type GuardianDraft,
-  guardianDraftOf,
-  guardianOf,
-  isBlankGuardian,
-  isUnderGuardianAge,
-  sameGuardian,
-} from './guardian';
+import { clinicToday, type GuardianDraft, guardianDraftOf, guardianOf, isBlankGuardian, sameGuardian } from './guardian';
 
 /**
  * Correct a client's basic details; only the fields changed are sent. The guardian's fields show for

@@ -1,3 +1,4 @@
+import { isUnderGuardianAge } from '@hetki/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, errorReason } from '../../api';
 import { useClinic } from '../ClinicContext';
@@ -7,7 +8,7 @@ import { ErrorMessage } from '../ui/Feedback';
 import { useAction } from '../ui/useAction';
 import { ClientContactFields } from './ClientContactFields';
 import { GuardianFields } from './GuardianFields';
-import { clinicToday, type GuardianDraft, guardianOf, isBlankGuardian, isUnderGuardianAge, NO_GUARDIAN } from './guardian';
+import { clinicToday, type GuardianDraft, guardianOf, isBlankGuardian, NO_GUARDIAN } from './guardian';
 
 /** Add a client with the essentials (and a guardian for a child); the profile that opens next takes the rest. */
 export function NewClientForm({ onCancel }: { onCancel: () => void }) {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardianDraftOf, guardianOf, isUnderGuardianAge, sameGuardian } from './guardian';
-
-describe('the guardian age', () => {
-  it('goes by the birth date: under 16 until the 16th birthday', () => {
-    expect(isUnderGuardianAge('2018-05-01', null, '2028-05-01')).toBe(true);
-    expect(isUnderGuardianAge('2012-05-02', null, '2028-05-01')).toBe(true);
-    expect(isUnderGuardianAge('2012-05-01', null, '2028-05-01')).toBe(false);
-    expect(isUnderGuardianAge('1990-01-01', 2020, '2028-05-01')).toBe(false);
-  });
-
-  it('without a birth date, goes by a birth year that leaves no doubt', () => {
-    expect(isUnderGuardianAge('', 2013, '2028-12-31')).toBe(true);
-    expect(isUnderGuardianAge('', 2012, '2028-01-01')).toBe(false);
-    expect(isUnderGuardianAge('', null, '2028-01-01')).toBe(false);
-  });
-});
+import { guardianDraftOf, guardianOf, sameGuardian } from './guardian';
 
 describe('the guardian sent', () => {
   it('is null when every field is blank, else trimmed with blanks as null', () => {

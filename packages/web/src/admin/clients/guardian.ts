@@ -1,4 +1,4 @@
-import { type ClientRecord, GUARDIAN_REQUIRED_UNDER_AGE, type GuardianInput } from '@hetki/shared';
+import type { ClientRecord, GuardianInput } from '@hetki/shared';
 import { isoDateOf, todayIn } from '../time';
 
 /** A guardian as typed into a form: empty strings for fields left blank. */
@@ -23,19 +23,6 @@ export function guardianOf(draft: GuardianDraft): GuardianInput | null {
 export function sameGuardian(a: ClientRecord['guardian'], b: ClientRecord['guardian']): boolean {
   if (a === null || b === null) return a === b;
   return a.name === b.name && (a.phone ?? null) === (b.phone ?? null) && (a.email ?? null) === (b.email ?? null);
-}
-
-/**
- * Whether the client is certainly under the guardian age on `today` (YYYY-MM-DD), as the server
- * decides it: by the birth date when there is one, else by a birth year that leaves no doubt.
- */
-export function isUnderGuardianAge(birthDate: string, birthYear: number | null, today: string): boolean {
-  const year = Number(today.slice(0, 4));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-    const sixteenYearsAgo = `${String(year - GUARDIAN_REQUIRED_UNDER_AGE).padStart(4, '0')}${today.slice(4)}`;
-    return birthDate > sixteenYearsAgo;
-  }
-  return birthYear !== null && year - birthYear < GUARDIAN_REQUIRED_UNDER_AGE;
 }
 
 /** Today's date (YYYY-MM-DD) in the clinic's time zone. */
