@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BookingClinic, bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
+import { type BookingClinic, bookingClinic, bookingRequest, freeSlotsIn, helsinkiDate } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 
 /** The client record a public booking makes: one per person, and under the same rules as staff's. */
@@ -13,14 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function freeStarts(clinic: BookingClinic, days: number): Promise<string[]> {
-  const date = helsinkiDate(days);
-  const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
-    slug: clinic.slug,
-    serviceId: clinic.serviceId,
-    from: date,
-    to: date,
-  });
-  return slots.map((slot) => slot.start);
+  return (await freeSlotsIn(visitor, clinic, days)).map((slot) => slot.start);
 }
 
 async function clientsWithEmail(tenantId: string, email: string) {

@@ -84,3 +84,15 @@ export function bookingRequest(clinic: BookingClinic, start: string, overrides: 
 }
 
 export type Slot = { start: string; end: string; free: number };
+
+/** The free slots of a service (the clinic's 60-minute one unless told) `days` ahead, as the widget asks for them. */
+export async function freeSlotsIn(visitor: ApiClient, clinic: BookingClinic, days: number, serviceId = clinic.serviceId): Promise<Slot[]> {
+  const date = helsinkiDate(days);
+  const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
+    slug: clinic.slug,
+    serviceId,
+    from: date,
+    to: date,
+  });
+  return slots;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_WEEK, type BookingClinic, bookingClinic, bookingRequest, helsinkiDate, type Slot } from './bookingFixture.js';
+import { ALL_WEEK, type BookingClinic, bookingClinic, bookingRequest, freeSlotsIn, type Slot } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 
 /**
@@ -20,16 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function slotsOn(days: number): Promise<Slot[]> {
-  const date = helsinkiDate(days);
-  const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
-    slug: clinic.slug,
-    serviceId: clinic.serviceId,
-    from: date,
-    to: date,
-  });
-  return slots;
-}
+const slotsOn = (days: number): Promise<Slot[]> => freeSlotsIn(visitor, clinic, days);
 
 /** Books the `slotIndex`-th free slot `days` ahead through the widget; returns the booking id and its manage token. */
 async function bookOnline(days: number, slotIndex: number): Promise<{ id: string; token: string }> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BookingClinic, bookingClinic, helsinkiDate, type Slot } from './bookingFixture.js';
+import { type BookingClinic, bookingClinic, freeSlotsIn, type Slot } from './bookingFixture.js';
 import { ApiClient, type Harness, startHarness } from './harness.js';
 import { bookAsNewClient, type PortalClient, signedInClient } from './portalFixture.js';
 
@@ -21,16 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function slotsOn(days: number): Promise<Slot[]> {
-  const date = helsinkiDate(days);
-  const { slots } = await visitor.query<{ slots: Slot[] }>('public.booking.availability', {
-    slug: clinic.slug,
-    serviceId: clinic.serviceId,
-    from: date,
-    to: date,
-  });
-  return slots;
-}
+const slotsOn = (days: number): Promise<Slot[]> => freeSlotsIn(visitor, clinic, days);
 
 async function clientIdOf(bookingId: string): Promise<string> {
   const [row] = await h.owner<{ client_id: string }[]>`
