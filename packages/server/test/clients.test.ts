@@ -347,8 +347,13 @@ describe('searching the register', () => {
   it('audits each list as a view with the count, never the search text', async () => {
     await api.query<ClientListPage>('list', { query: 'Virtanen' });
     expect(await lastAudit(searchTenant)).toMatchObject({ action: 'view', entity: 'client_list', details: { count: 1, hasQuery: true } });
-    await api.query<ClientListPage>('list', {});
-    expect((await lastAudit(searchTenant))?.details).toEqual({ count: 4, hasQuery: false });
+    const listed = await api.query<ClientListPage>('list', {});
+    // Who was shown, by id: a client can be told who saw their details in a list.
+    expect((await lastAudit(searchTenant))?.details).toEqual({
+      count: 4,
+      hasQuery: false,
+      clientIds: listed.clients.map((client) => client.id),
+    });
     const all = shownText(await auditRows(searchTenant));
     expect(all).not.toMatch(/Virtanen|posti|987/i);
   });

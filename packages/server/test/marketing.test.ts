@@ -109,6 +109,10 @@ describe('marketing contacts', () => {
     expect(found.map((contact) => contact.id)).toEqual([a, b]);
     expect(found[0]?.consent).toEqual({ email: true, sms: false });
     expect(found[1]?.consent).toEqual({ email: false, sms: false });
+    // Showing the page is a view of each listed person, audited by id (never the search text).
+    const [audit] = await h.owner<{ action: string; entity: string; details: Record<string, unknown> }[]>`
+      select action, entity, details from audit_log where tenant_id = ${tenantId} order by seq desc limit 1`;
+    expect(audit).toEqual({ action: 'view', entity: 'marketing_contact_list', details: { count: 2, hasQuery: true, contactIds: [a, b] } });
   });
 
   it('records a verbal grant then a withdrawal; view shows the history and is audited', async () => {

@@ -146,7 +146,8 @@ export async function listClients(tx: Tx, tenantId: string, actor: Actor, input:
   await appendAudit(tx, tenantId, actor, {
     action: 'view',
     entity: 'client_list',
-    details: { count: page.length, hasQuery: terms.length > 0 },
+    // Whose names and contact details were shown (ids only), so a client can be told who saw them.
+    details: { count: page.length, hasQuery: terms.length > 0, clientIds: page.map((client) => client.id) },
   });
   return { clients: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -20,9 +20,10 @@ const LISTED_CONTACT = { tenantId: sql`marketing_contacts.tenant_id`, id: sql`ma
 const CONSENT_STATE = sql<{ email: boolean; sms: boolean }>`json_build_object(
   'email', ${consentGrantedSql(LISTED_CONTACT, 'email')}, 'sms', ${consentGrantedSql(LISTED_CONTACT, 'sms')})`;
 
-export async function listContacts(tx: Tx, tenantId: string, input: { search?: string; limit: number; offset: number }) {
+/** A page of the register. Showing it is a view of each listed person's details, audited by id. */
+export async function listContacts(tx: Tx, tenantId: string, member: Member, input: { search?: string; limit: number; offset: number }) {
   const term = input.search ? `%${input.search.replace(/[\\%_]/g, '\\$&')}%` : null;
-  return tx
+  const contacts = await tx
     .select({
       id: marketingContacts.id,
       name: marketingContacts.name,
@@ -44,6 +45,12 @@ export async function listContacts(tx: Tx, tenantId: string, input: { search?: s
     .orderBy(asc(marketingContacts.name), asc(marketingContacts.id))
     .limit(input.limit)
     .offset(input.offset);
+  await appendAudit(tx, tenantId, member, {
+    action: 'view',
+    entity: 'marketing_contact_list',
+    details: { count: contacts.length, hasQuery: term !== null, contactIds: contacts.map((contact) => contact.id) },
+  });
+  return contacts;
 }
 
 export async function viewContact(tx: Tx, tenantId: string, member: Member, id: string) {

@@ -31,7 +31,7 @@ export const staffMarketingRouter = router({
   contacts: router({
     list: staffProcedure(MARKETERS)
       .input(listContactsInput)
-      .query(({ ctx, input }) => listContacts(ctx.tx, ctx.tenantId, input)),
+      .query(({ ctx, input }) => listContacts(ctx.tx, ctx.tenantId, ctx.member, input)),
     view: staffProcedure(MARKETERS)
       .input(contactIdInput)
       .query(({ ctx, input }) => viewContact(ctx.tx, ctx.tenantId, ctx.member, input.id)),
