@@ -1,5 +1,5 @@
-import { CLINICAL_ROLES, type InvitationCreated, type PendingInvitation, type StaffRole, type Team } from '@hetki/shared';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { CLINICAL_ROLES, type InvitationCreated, type PendingInvitation, STAFF_ROLES, type StaffRole, type Team } from '@hetki/shared';
+import { and, eq, gt, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { invitations, memberships, staffUsers, tenants } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
@@ -175,9 +175,12 @@ async function withdrawInvitationsNoLongerBacked(
   sender: { userId: string; role: StaffRole | null },
   now: Date,
 ): Promise<void> {
-  const open = await tx
-    .select({ id: invitations.id, role: invitations.role })
-    .from(invitations)
+  const stillAllowed = STAFF_ROLES.filter((role) => sender.role !== null && mayInvite(sender.role, role));
+  // All rows first, the audit rows last: appendAudit holds the clinic's audit head until commit,
+  // and an invitation being accepted right now holds its row while it waits for that head.
+  const withdrawn = await tx
+    .update(invitations)
+    .set({ revokedAt: now })
     .where(
       and(
         eq(invitations.tenantId, tenantId),
@@ -185,14 +188,11 @@ async function withdrawInvitationsNoLongerBacked(
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),
+        stillAllowed.length > 0 ? notInArray(invitations.role, stillAllowed) : undefined,
       ),
-    );
-  for (const invitation of open) {
-    if (sender.role && mayInvite(sender.role, invitation.role)) continue;
-    await tx
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, invitation.id)));
+    )
+    .returning({ id: invitations.id });
+  for (const invitation of withdrawn) {
     await appendAudit(tx, tenantId, actor, {
       action: 'delete',
       entity: 'invitation',
@@ -217,13 +217,13 @@ export async function changeMemberRole(
     .update(memberships)
     .set({ role: input.role, updatedAt: sql`now()` })
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, input.userId)));
+  await withdrawInvitationsNoLongerBacked(tx, tenantId, actor, { userId: input.userId, role: input.role }, now);
   await appendAudit(tx, tenantId, actor, {
     action: 'update',
     entity: 'membership',
     entityId: input.userId,
     details: { from: target.role, to: input.role },
   });
-  await withdrawInvitationsNoLongerBacked(tx, tenantId, actor, { userId: input.userId, role: input.role }, now);
 }
 
 export async function removeMember(tx: Tx, tenantId: string, actor: Member, userId: string, now: Date): Promise<void> {
@@ -231,6 +231,6 @@ export async function removeMember(tx: Tx, tenantId: string, actor: Member, user
   if (target.role === 'owner' && actor.role !== 'owner') throw ownerOnly();
   if (target.role === 'owner') await assertAnotherOwnerRemains(tx, tenantId, userId);
   await tx.delete(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
-  await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'membership', entityId: userId, details: { role: target.role } });
   await withdrawInvitationsNoLongerBacked(tx, tenantId, actor, { userId, role: null }, now);
+  await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'membership', entityId: userId, details: { role: target.role } });
 }
