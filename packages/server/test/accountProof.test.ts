@@ -221,6 +221,29 @@ describe('invitations', () => {
     expect(await clinicCount(email)).toBe(1);
   });
 
+  it('two clinics’ invitations to one new email accepted at once: one account, and EMAIL_TAKEN for the other, not a 500', async () => {
+    const email = uniqueEmail('two-clinics');
+    const links = await Promise.all(
+      [await newClinic(h.baseUrl), await newClinic(h.baseUrl)].map(({ client }) =>
+        client.mutate<{ acceptUrl: string }>('staff.team.invite', { email, role: 'reception' }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      links.map(({ acceptUrl }) =>
+        new ApiClient(h.baseUrl).attempt('mutation', 'auth.acceptInvite', {
+          token: inviteToken(acceptUrl),
+          name: 'Kaksi Kutsua',
+          password: PASSWORD,
+        }),
+      ),
+    );
+    const failed = outcomes.filter((outcome) => !outcome.ok);
+    expect(failed.length).toBeLessThanOrEqual(1);
+    // Whichever way the race went, nobody got a 500: the loser is told to use the account's password.
+    for (const outcome of failed) expect(outcome).toMatchObject({ status: 409, reason: 'EMAIL_TAKEN' });
+    expect(await clinicCount(email)).toBe(outcomes.length - failed.length);
+  });
+
   it('one new email signed up twice at once: one clinic, and EMAIL_TAKEN for the other', async () => {
     const email = uniqueEmail('twice-signup');
     const stamp = Date.now().toString(36);

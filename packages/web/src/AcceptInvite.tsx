@@ -9,6 +9,7 @@ import { api, errorReason } from './api';
 const MESSAGES: Partial<Record<ErrorReason, MessageKey>> = {
   INVITE_INVALID: 'invite.invalid',
   INVALID_CREDENTIALS: 'invite.wrongPassword',
+  EMAIL_TAKEN: 'invite.wrongPassword',
   ALREADY_MEMBER: 'invite.alreadyMember',
   TOTP_REQUIRED: 'invite.totpRequired',
   TOTP_INVALID: 'error.TOTP_INVALID',

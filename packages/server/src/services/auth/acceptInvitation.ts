@@ -5,6 +5,7 @@ import { invitations, memberships, sessions, staffUsers } from '../../db/schema/
 import type { Deps } from '../../deps.js';
 import { sha256Hex } from '../../lib/crypto.js';
 import { DomainError } from '../../lib/errors.js';
+import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
 import { assertStrongPassword, describeSession, type IssuedSession } from './auth.js';
@@ -41,14 +42,34 @@ export async function acceptInvitation(
   input: { token: string; name: string; password: string; totpCode?: string | undefined },
   context: { ip: string | null; previousTokenHash: string | null },
 ): Promise<IssuedSession> {
-  const { ip } = context;
   const inviteTokenHash = sha256Hex(input.token);
   const now = deps.now();
   const named = await withDbContext(deps.db, { inviteTokenHash }, (tx) => usableInvitation(tx, inviteTokenHash, now, false));
   if (!named) throw invalidInvite();
-  const scope = { inviteTokenHash, lookupEmail: named.email, tenantId: named.tenantId };
 
-  const token = await deps.throttle.attempt(named.email, ip, () =>
+  const token = await redeem(deps, input, context, named, inviteTokenHash, now).catch((error: unknown) => {
+    // Two invitations for one new email accepted at the same moment: the second finds the account made.
+    if (isUniqueViolation(error, 'staff_users_email_key')) {
+      throw new DomainError('CONFLICT', 'EMAIL_TAKEN', 'This email now has an account: enter its password to join');
+    }
+    throw error;
+  });
+  const session = await resolveSession(deps, token);
+  if (!session) throw new Error('A session just created could not be read back');
+  return { token, me: await describeSession(deps, session) };
+}
+
+function redeem(
+  deps: Deps,
+  input: { token: string; name: string; password: string; totpCode?: string | undefined },
+  context: { ip: string | null; previousTokenHash: string | null },
+  named: { email: string; tenantId: string },
+  inviteTokenHash: string,
+  now: Date,
+): Promise<string> {
+  const { ip } = context;
+  const scope = { inviteTokenHash, lookupEmail: named.email, tenantId: named.tenantId };
+  return deps.throttle.attempt(named.email, ip, () =>
     withDbContext(deps.db, scope, async (tx) => {
       // Locked, so that a double submit waits here and then finds the invitation used.
       const invitation = await usableInvitation(tx, inviteTokenHash, now, true);
@@ -93,7 +114,4 @@ export async function acceptInvitation(
       return session.token;
     }),
   );
-  const session = await resolveSession(deps, token);
-  if (!session) throw new Error('A session just created could not be read back');
-  return { token, me: await describeSession(deps, session) };
 }
