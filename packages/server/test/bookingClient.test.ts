@@ -87,6 +87,27 @@ describe('the client a public booking makes', () => {
     expect(await clientsWithEmail(clinic.tenantId, email)).toHaveLength(0);
   });
 
+  it('a birth date after today is refused even when it is before the visit, and stores nothing', async () => {
+    const clinic = await bookingClinic(h.baseUrl);
+    await clinic.owner.mutate('staff.settings.update', {
+      preferences: { clientFields: { birthDate: true, birthYear: false, address: false, language: true, gender: false } },
+    });
+    const [start] = await freeStarts(clinic, 10);
+    expect(start).toBeDefined();
+    const email = `syntymaton.${randomUUID().slice(0, 8)}@example.test`;
+    const client = {
+      firstName: 'Syntymätön',
+      lastName: 'Asiakas',
+      email,
+      phone: '+358 40 444 0000',
+      birthDate: helsinkiDate(3),
+      guardian: { name: 'Huoltaja', phone: '+358 40 555 0000' },
+    };
+    const refused = await visitor.failure('mutation', 'public.booking.book', bookingRequest(clinic, start as string, { client }));
+    expect(refused).toMatchObject({ status: 400, data: { reason: 'INVALID_INPUT' } });
+    expect(await clientsWithEmail(clinic.tenantId, email)).toHaveLength(0);
+  });
+
   it('the audit log keeps no IP address of a visitor or client (the request log keeps it for its period)', async () => {
     const clinic = await bookingClinic(h.baseUrl);
     const [start] = await freeStarts(clinic, 8);

@@ -183,7 +183,7 @@ export function startBooking(
       state.problem ? errorBox(state.problem) : null,
       detailsForm({
         config,
-        bookingDay: dateIn(zone, slot.start),
+        today: dateIn(zone, new Date()),
         values: state.values,
         errors: state.errors,
         submitLabel: t('confirmBooking'),

@@ -50,12 +50,13 @@ function checkbox(name: string, label: string, values: DetailsValues): HTMLEleme
 
 /**
  * The details step's form: the fields the clinic switched on, a guardian's fields when the birth
- * date (or, without one, the birth year) makes the client under 16 on the day of the booking,
+ * date (or, without one, the birth year) makes the client under 16 today,
  * unticked consents, the privacy notice.
  */
 export function detailsForm(options: {
   config: WidgetConfig;
-  bookingDay: string;
+  /** The clinic's today: a birth cannot be later, and the guardian rule looks at the client's age now, as the server does. */
+  today: string;
   values: DetailsValues;
   errors: Record<string, string[]>;
   submitLabel: string;
@@ -75,7 +76,7 @@ export function detailsForm(options: {
   // The server's rule: by the birth date when given, else by a birth year that leaves no doubt.
   const setGuardianShown = (birthDate: string, birthYear: string) => {
     const year = /^\d{4}$/.test(birthYear.trim()) ? Number(birthYear) : null;
-    const needed = isUnderGuardianAge(birthDate, year, options.bookingDay);
+    const needed = isUnderGuardianAge(birthDate, year, options.today);
     guardianBox.hidden = !needed;
     guardianBox.disabled = !needed;
   };
@@ -112,13 +113,13 @@ export function detailsForm(options: {
       pattern: '\\+?[0-9 \\(\\)\\-]{5,31}',
     }),
     fields.birthDate
-      ? field('birthDate', t('birthDate'), values, errors, { required: true, type: 'date', autocomplete: 'bday', max: options.bookingDay })
+      ? field('birthDate', t('birthDate'), values, errors, { required: true, type: 'date', autocomplete: 'bday', max: options.today })
       : null,
     fields.birthYear
       ? field('birthYear', t('birthYear'), values, errors, {
           type: 'number',
           min: '1900',
-          max: options.bookingDay.slice(0, 4),
+          max: options.today.slice(0, 4),
           inputmode: 'numeric',
         })
       : null,

@@ -15,7 +15,8 @@ export async function clientForBooking(
   tenantId: string,
   details: ClientDetails,
   fields: TenantPreferences['clientFields'],
-  bookingDay: string,
+  /** The clinic's today: the client rules look at who the client is now, as staff edits do. */
+  today: string,
 ): Promise<{ id: string; created: boolean }> {
   // The rules a staff-made client meets, on the fields this clinic stores: a birth year alone can
   // also make the client a minor, and no birth may lie in the future.
@@ -25,10 +26,10 @@ export async function clientForBooking(
     guardian: details.guardian ?? null,
     personalIdentityCode: null,
   };
-  if (!facts.guardian && isUnderGuardianAge(facts, bookingDay)) {
+  if (!facts.guardian && isUnderGuardianAge(facts, today)) {
     throw new DomainError('BAD_REQUEST', 'INVALID_INPUT', 'For a client under 16, give a guardian’s name and phone');
   }
-  assertClientFacts(facts, bookingDay);
+  assertClientFacts(facts, today);
   const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   const guardian = details.guardian
     ? { name: details.guardian.name, phone: details.guardian.phone, email: details.guardian.email ?? null }

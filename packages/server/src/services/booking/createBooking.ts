@@ -69,7 +69,7 @@ export async function createPublicBooking(deps: Deps, input: CreateBookingInput,
         tenant.id,
         input.client,
         tenant.preferences.clientFields,
-        localDate(start, tenant.timeZone),
+        localDate(deps.now(), tenant.timeZone),
       );
       const bookingId = newId();
       const attempt = tokens.attemptRef(tenant.id, input.idempotencyKey);
