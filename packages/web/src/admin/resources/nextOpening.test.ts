@@ -10,6 +10,15 @@ describe('the interval "+ Open" adds', () => {
     expect(nextOpening([{ start: '08:00', end: '16:00' }])).toEqual({ start: '17:00', end: '21:00' });
   });
 
+  it('starts after the latest end, whatever the order of the rows', () => {
+    expect(
+      nextOpening([
+        { start: '12:00', end: '18:00' },
+        { start: '08:00', end: '10:00' },
+      ]),
+    ).toEqual({ start: '19:00', end: '23:00' });
+  });
+
   it('never runs past midnight', () => {
     expect(nextOpening([{ start: '08:00', end: '22:30' }])).toEqual({ start: '23:00', end: '23:59' });
     expect(nextOpening([{ start: '08:00', end: '23:30' }])).toEqual({ start: '23:30', end: '23:59' });
