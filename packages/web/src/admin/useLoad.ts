@@ -15,7 +15,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
     data: null,
   });
   const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  // Marked as loading in the same render as the caller's own changes (e.g. closing a form), so
+  // nothing acts on the old data in between.
+  const reload = useCallback(() => {
+    setState((previous) => ({ status: 'loading', data: previous.data }));
+    setGeneration((value) => value + 1);
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `load` depends on
   useEffect(() => {

@@ -56,7 +56,13 @@ export function ServicesPage() {
                   <td>{t(service.bookableOnline ? 'common.yes' : 'common.no')}</td>
                   <td>{t(service.active ? 'common.active' : 'common.inactive')}</td>
                   <td>
-                    <button type="button" className="button-secondary" onClick={() => setEditing(service)}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      // Not from a list that is being refreshed after a save: the form would show the old values.
+                      disabled={data.status === 'loading'}
+                      onClick={() => setEditing(service)}
+                    >
                       {t('common.edit')}
                       <span className="visually-hidden"> {localName(service.name, locale)}</span>
                     </button>
