@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { setDbContext, withDbContext } from '../../db/context.js';
 import { invitations, memberships, sessions, staffUsers } from '../../db/schema/index.js';
@@ -8,6 +8,7 @@ import { DomainError } from '../../lib/errors.js';
 import { isUniqueViolation } from '../../lib/pgErrors.js';
 import { newId } from '../../lib/uuid.js';
 import { appendAudit } from '../audit/auditLog.js';
+import { isUsableInvitation } from '../team/invitationState.js';
 import { assertStrongPassword, describeSession, type IssuedSession } from './auth.js';
 import { hashPassword } from './passwords.js';
 import { createSession, resolveSession } from './sessions.js';
@@ -20,14 +21,7 @@ async function usableInvitation(tx: Tx, tokenHash: string, now: Date, lock: bool
   const query = tx
     .select()
     .from(invitations)
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    );
+    .where(and(eq(invitations.tokenHash, tokenHash), isUsableInvitation(now)));
   const [invitation] = lock ? await query.for('update') : await query;
   return invitation;
 }

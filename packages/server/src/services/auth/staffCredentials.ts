@@ -9,7 +9,7 @@ import { verifyTotp } from './totp.js';
 
 type StaffUser = typeof staffUsers.$inferSelect;
 
-export const totpRequired = () => new DomainError('UNAUTHORIZED', 'TOTP_REQUIRED', 'Enter the code from your authenticator app');
+const totpRequired = () => new DomainError('UNAUTHORIZED', 'TOTP_REQUIRED', 'Enter the code from your authenticator app');
 export const totpInvalid = () => new DomainError('UNAUTHORIZED', 'TOTP_INVALID', 'The code is not valid');
 
 /**

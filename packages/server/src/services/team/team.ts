@@ -1,5 +1,5 @@
 import { CLINICAL_ROLES, type InvitationCreated, type PendingInvitation, STAFF_ROLES, type StaffRole, type Team } from '@hetki/shared';
-import { and, eq, gt, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/connections.js';
 import { invitations, memberships, staffUsers, tenants } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/uuid.js';
 import { queueMessages } from '../../outbox/writeOutbox.js';
 import { type Actor, appendAudit } from '../audit/auditLog.js';
+import { isPendingInvitation, isUsableInvitation } from './invitationState.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -40,14 +41,7 @@ export async function listTeam(tx: Tx, tenantId: string, now: Date): Promise<Tea
   const pending = await tx
     .select()
     .from(invitations)
-    .where(
-      and(
-        eq(invitations.tenantId, tenantId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(and(eq(invitations.tenantId, tenantId), isUsableInvitation(now)))
     .orderBy(invitations.createdAt);
   return {
     members: members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() })),
@@ -85,14 +79,7 @@ export async function inviteMember(
   await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.tenantId, tenantId),
-        eq(invitations.email, input.email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    );
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.email, input.email), isPendingInvitation()));
 
   const [tenant] = await tx.select({ defaultLocale: tenants.defaultLocale }).from(tenants).where(eq(tenants.id, tenantId));
   const [messageId] = await queueMessages(tx, deps.outbox, tenantId, [
@@ -122,14 +109,7 @@ export async function revokeInvitation(tx: Tx, tenantId: string, actor: Member, 
   const [row] = await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(
-      and(
-        eq(invitations.tenantId, tenantId),
-        eq(invitations.id, invitationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, invitationId), isPendingInvitation()))
     .returning({ id: invitations.id });
   if (!row) throw notFound('Invitation');
   await appendAudit(tx, tenantId, actor, { action: 'delete', entity: 'invitation', entityId: invitationId });
@@ -185,9 +165,7 @@ async function withdrawInvitationsNoLongerBacked(
       and(
         eq(invitations.tenantId, tenantId),
         eq(invitations.invitedBy, sender.userId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
+        isUsableInvitation(now),
         stillAllowed.length > 0 ? notInArray(invitations.role, stillAllowed) : undefined,
       ),
     )

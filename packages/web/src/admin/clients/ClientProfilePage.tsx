@@ -34,7 +34,13 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
             <div className="page-heading-row">
               <h3 id="client-details-heading">{t('clients.details')}</h3>
               {!editing && (
-                <button type="button" className="button-secondary small" onClick={() => setEditing(true)}>
+                <button
+                  type="button"
+                  className="button-secondary small"
+                  // Not while the profile is being refreshed after a save: the form would show the old values.
+                  disabled={profile.status === 'loading'}
+                  onClick={() => setEditing(true)}
+                >
                   {t('clients.editDetails')}
                 </button>
               )}
